@@ -1,0 +1,64 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"path/filepath"
+	"time"
+
+	"victimsite/internal/site"
+)
+
+func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fl := flag.NewFlagSet("victimsite build", flag.ContinueOnError)
+	fl.SetOutput(stderr)
+	var sd siteDir
+	sd.register(fl)
+	out := fl.String("out", "", "the folder to build into (default: <site>/public)")
+	fl.Usage = func() {
+		fmt.Fprintln(stderr, "Usage: victimsite build [-site DIR] [-out DIR]\n\nBuilds the website. A build with problems publishes nothing and leaves the last good build in place.")
+		fl.PrintDefaults()
+	}
+	if code, ok := parseFlags(fl, args); !ok {
+		return code
+	}
+	if fl.NArg() > 0 {
+		fmt.Fprintf(stderr, "victimsite build: unexpected argument %q\n", fl.Arg(0))
+		return 2
+	}
+	start := time.Now()
+	st, dir, ok := sd.load(stderr)
+	if !ok {
+		fmt.Fprintln(stderr, "victimsite build: the site has problems (listed above); nothing was published")
+		return 1
+	}
+	configureSite(st)
+	files, err := st.Render()
+	if err != nil {
+		fmt.Fprintf(stderr, "victimsite build: %v; nothing was published\n", err)
+		return 1
+	}
+	if *out == "" {
+		*out = "public"
+		if dir != "" {
+			*out = filepath.Join(dir, "public")
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		fmt.Fprintln(stderr, "victimsite build: interrupted; nothing was published")
+		return 1
+	}
+	if err := site.Write(*out, files); err != nil {
+		fmt.Fprintf(stderr, "victimsite build: %v; the previous build was left in place\n", err)
+		return 1
+	}
+	fmt.Fprintf(stdout, "built %d files (%d pages in %d languages) into %s in %s\n",
+		len(files), len(st.Content.IDs()), len(st.Config.Languages), *out, time.Since(start).Round(time.Millisecond))
+	return 0
+}
+
+// configureSite adds what the site package cannot make by itself, such as
+// the generic leaflets. It is the one place the commands wire that in.
+func configureSite(st *site.Site) {}

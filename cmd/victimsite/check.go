@@ -1,0 +1,44 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+
+	"victimsite/internal/site"
+)
+
+func runCheck(_ context.Context, args []string, stdout, stderr io.Writer) int {
+	fl := flag.NewFlagSet("victimsite check", flag.ContinueOnError)
+	fl.SetOutput(stderr)
+	var sd siteDir
+	sd.register(fl)
+	fl.Usage = func() {
+		fmt.Fprintln(stderr, "Usage: victimsite check [-site DIR]\n\nChecks the whole site and lists every problem as file:line: message.\nExits 1 when there are errors; warnings alone exit 0.")
+		fl.PrintDefaults()
+	}
+	if code, ok := parseFlags(fl, args); !ok {
+		return code
+	}
+	fsys, dir, err := sd.open()
+	if err != nil {
+		fmt.Fprintf(stderr, "victimsite check: %v\n", err)
+		return 1
+	}
+	_, probs := site.Load(fsys)
+	printProblems(stdout, dir, probs)
+	errs, warns := probs.Errors(), len(probs)-probs.Errors()
+	fmt.Fprintf(stdout, "%d %s, %d %s\n", errs, plural(errs, "error", "errors"), warns, plural(warns, "warning", "warnings"))
+	if errs > 0 {
+		return 1
+	}
+	return 0
+}
+
+func plural(n int, one, other string) string {
+	if n == 1 {
+		return one
+	}
+	return other
+}

@@ -1,0 +1,85 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"victimsite"
+	"victimsite/internal/config"
+	"victimsite/internal/problem"
+	"victimsite/internal/site"
+)
+
+// siteDir is the -site flag every command shares.
+type siteDir struct {
+	dir string
+}
+
+func (s *siteDir) register(fl *flag.FlagSet) {
+	fl.StringVar(&s.dir, "site", "", "the site folder (default: this folder if it holds site.toml, else the built-in site)")
+}
+
+// open returns the site's files and the folder they came from ("" for the
+// built-in site).
+func (s *siteDir) open() (fs.FS, string, error) {
+	if s.dir != "" {
+		if _, err := os.Stat(filepath.Join(s.dir, config.File)); err != nil {
+			return nil, "", fmt.Errorf("%s has no %s: give the folder of a site, or run victimsite init %s", s.dir, config.File, s.dir)
+		}
+		return os.DirFS(s.dir), s.dir, nil
+	}
+	if _, err := os.Stat(config.File); err == nil {
+		return os.DirFS("."), ".", nil
+	}
+	return victimsite.DefaultSite, "", nil
+}
+
+// load opens and loads the site, printing every problem to stderr with the
+// file named as the user can open it. It returns nil when the site has
+// errors.
+func (s *siteDir) load(stderr io.Writer) (*site.Site, string, bool) {
+	fsys, dir, err := s.open()
+	if err != nil {
+		fmt.Fprintf(stderr, "victimsite: %v\n", err)
+		return nil, "", false
+	}
+	st, probs := site.Load(fsys)
+	printProblems(stderr, dir, probs)
+	if probs.Errors() > 0 || st == nil {
+		return nil, dir, false
+	}
+	return st, dir, true
+}
+
+// printProblems prints one problem a line, paths relative to the working
+// folder so editors can jump to them.
+func printProblems(w io.Writer, dir string, probs problem.List) {
+	for _, p := range probs {
+		switch dir {
+		case "":
+			p.File = "(built-in site)/" + p.File
+		case ".":
+		default:
+			p.File = filepath.Join(dir, filepath.FromSlash(p.File))
+		}
+		fmt.Fprintln(w, p.String())
+	}
+}
+
+// parseFlags parses a command's flags, returning the exit code to use when
+// parsing ended the command (help: 0, misuse: 2).
+func parseFlags(fl *flag.FlagSet, args []string) (int, bool) {
+	err := fl.Parse(args)
+	switch {
+	case errors.Is(err, flag.ErrHelp):
+		return 0, false
+	case err != nil:
+		return 2, false
+	}
+	return 0, true
+}

@@ -1,0 +1,157 @@
+// Package config reads site.toml into a typed, validated Site.
+//
+// The file names the site, its published address, its languages (with their
+// endonyms and writing direction), the contacts shown on pages and leaflets,
+// the time limits of the Victims' Code and the "Exit this page" destination.
+// Load decodes it strictly: an unknown key is a problem with its line, so a
+// typo never silently drops a fact a victim relies on.
+package config
+
+import (
+	"bytes"
+	"errors"
+	"io/fs"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/BurntSushi/toml"
+
+	"victimsite/internal/problem"
+)
+
+// File is the name of the site file at the root of a site folder.
+const File = "site.toml"
+
+// Site is the validated content of site.toml.
+type Site struct {
+	Name            string     `toml:"name"`
+	Force           string     `toml:"force"`
+	BaseURL         string     `toml:"base_url"`
+	DefaultLanguage string     `toml:"default_language"`
+	ExitURL         string     `toml:"exit_url"`
+	Checked         time.Time  `toml:"checked"`
+	Code            Code       `toml:"code"`
+	Languages       []Language `toml:"languages"`
+	Contacts        []Contact  `toml:"contacts"`
+
+	// lines maps "languages.3" or "contacts.2" to the line that starts the
+	// table, for problems found after decoding.
+	lines map[string]int
+}
+
+// Code holds the time limits of the Victims' Code and the ids of the
+// contacts that every page and leaflet shows.
+type Code struct {
+	ReferralDays        int    `toml:"referral_days"`
+	UpdateDays          int    `toml:"update_days"`
+	EnhancedUpdateDays  int    `toml:"enhanced_update_days"`
+	SupportContact      string `toml:"support_contact"`
+	EmergencyContact    string `toml:"emergency_contact"`
+	NonEmergencyContact string `toml:"non_emergency_contact"`
+	RightsPage          string `toml:"rights_page"`
+}
+
+// Language is one language the site is published in.
+type Language struct {
+	Code    string `toml:"code"`    // BCP 47 tag, e.g. "pl"
+	Endonym string `toml:"endonym"` // the name in the language itself
+	English string `toml:"english"` // the name in English
+	Dir     string `toml:"dir"`     // "ltr" or "rtl"
+}
+
+// RTL reports whether the language is written right to left.
+func (l Language) RTL() bool { return l.Dir == "rtl" }
+
+// Contact is a service a victim can call or visit. About and Hours are
+// keyed by language code; English is the fallback.
+type Contact struct {
+	ID       string            `toml:"id"`
+	Name     string            `toml:"name"`
+	Phone    string            `toml:"phone"`
+	URL      string            `toml:"url"`
+	Verified bool              `toml:"verified"`
+	Checked  time.Time         `toml:"checked"`
+	Source   string            `toml:"source"`
+	About    map[string]string `toml:"about"`
+	Hours    map[string]string `toml:"hours"`
+}
+
+// AboutIn returns what the service is for, in lang or else in English.
+func (c Contact) AboutIn(lang string) string { return pick(c.About, lang) }
+
+// HoursIn returns the opening hours, in lang or else in English.
+func (c Contact) HoursIn(lang string) string { return pick(c.Hours, lang) }
+
+func pick(m map[string]string, lang string) string {
+	if s, ok := m[lang]; ok && s != "" {
+		return s
+	}
+	return m["en"]
+}
+
+// Language returns the declared language with the given code.
+func (s *Site) Language(code string) (Language, bool) {
+	for _, l := range s.Languages {
+		if l.Code == code {
+			return l, true
+		}
+	}
+	return Language{}, false
+}
+
+// Contact returns the contact with the given id.
+func (s *Site) Contact(id string) (Contact, bool) {
+	for _, c := range s.Contacts {
+		if c.ID == id {
+			return c, true
+		}
+	}
+	return Contact{}, false
+}
+
+// URL returns the absolute address of a site path such as "pl/crime/burglary/".
+func (s *Site) URL(path string) string {
+	return strings.TrimSuffix(s.BaseURL, "/") + "/" + strings.TrimPrefix(path, "/")
+}
+
+var (
+	langCode  = regexp.MustCompile(`^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$`)
+	contactID = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
+)
+
+// Load reads and validates site.toml from fsys. Every problem found is
+// returned in the list; the Site is nil only when the file cannot be read
+// or decoded at all.
+func Load(fsys fs.FS) (*Site, problem.List) {
+	var probs problem.List
+	data, err := fs.ReadFile(fsys, File)
+	if err != nil {
+		probs.Add(File, 0, "cannot read the site file: %v; run `victimsite init DIR` for a starting point", errors.Unwrap(err))
+		return nil, probs
+	}
+	s, probs := Parse(data)
+	return s, probs
+}
+
+// Parse decodes and validates the bytes of a site.toml.
+func Parse(data []byte) (*Site, problem.List) {
+	var probs problem.List
+	var s Site
+	md, err := toml.NewDecoder(bytes.NewReader(data)).Decode(&s)
+	if err != nil {
+		var perr toml.ParseError
+		if errors.As(err, &perr) {
+			probs.Add(File, perr.Position.Line, "%s", perr.Message)
+		} else {
+			probs.Add(File, lineOfError(data, err), "%v", err)
+		}
+		return nil, probs
+	}
+	s.lines = tableLines(data)
+	for _, key := range md.Undecoded() {
+		probs.Add(File, keyLine(data, key), "unknown key %q; check its spelling against the README", key.String())
+	}
+	s.validate(&probs)
+	return &s, probs
+}

@@ -1,0 +1,207 @@
+package config
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"net/url"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+
+	"victimsite/internal/problem"
+)
+
+// validate records every problem with the decoded site.
+func (s *Site) validate(probs *problem.List) {
+	if strings.TrimSpace(s.Name) == "" {
+		probs.Add(File, 1, "name is empty; give the site a name")
+	}
+	s.checkURL(probs, "base_url", s.BaseURL, true)
+	if s.ExitURL == "" {
+		s.ExitURL = "https://www.bbc.co.uk/weather"
+	}
+	s.checkURL(probs, "exit_url", s.ExitURL, false)
+	if s.DefaultLanguage == "" {
+		s.DefaultLanguage = "en"
+	}
+	s.validateLanguages(probs)
+	s.validateContacts(probs)
+	s.validateCode(probs)
+}
+
+func (s *Site) checkURL(probs *problem.List, key, raw string, mustEndSlash bool) {
+	u, err := url.Parse(raw)
+	line := s.keyLine(key)
+	switch {
+	case raw == "":
+		probs.Add(File, line, "%s is empty; give the full address, starting https://", key)
+	case err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "":
+		probs.Add(File, line, "%s %q is not a full web address; start it with https://", key, raw)
+	case mustEndSlash && !strings.HasSuffix(u.Path, "/") && u.Path != "":
+		probs.Add(File, line, "%s %q must end with /", key, raw)
+	}
+}
+
+func (s *Site) validateLanguages(probs *problem.List) {
+	if len(s.Languages) == 0 {
+		probs.Add(File, 1, "no [[languages]] declared; declare at least %q", s.DefaultLanguage)
+		return
+	}
+	seen := map[string]bool{}
+	for i, l := range s.Languages {
+		line := s.lines[fmt.Sprintf("languages.%d", i)]
+		switch {
+		case !langCode.MatchString(l.Code):
+			probs.Add(File, line, "language code %q is not a language tag such as \"pl\" or \"pt-BR\"", l.Code)
+		case seen[l.Code]:
+			probs.Add(File, line, "language %q is declared twice", l.Code)
+		}
+		seen[l.Code] = true
+		if l.Endonym == "" || l.English == "" {
+			probs.Add(File, line, "language %q needs both endonym (its name in itself) and english", l.Code)
+		}
+		if l.Dir != "ltr" && l.Dir != "rtl" {
+			probs.Add(File, line, "language %q: dir must be \"ltr\" or \"rtl\", not %q", l.Code, l.Dir)
+		}
+	}
+	if !seen[s.DefaultLanguage] {
+		probs.Add(File, s.keyLine("default_language"), "default_language %q is not among the declared languages", s.DefaultLanguage)
+	}
+}
+
+var phoneChars = regexp.MustCompile(`^[0-9 +()-]+$`)
+
+func (s *Site) validateContacts(probs *problem.List) {
+	seen := map[string]bool{}
+	for i, c := range s.Contacts {
+		line := s.lines[fmt.Sprintf("contacts.%d", i)]
+		if !contactID.MatchString(c.ID) {
+			probs.Add(File, line, "contact id %q must be lower-case letters, digits and dashes", c.ID)
+		} else if seen[c.ID] {
+			probs.Add(File, line, "contact id %q is used twice", c.ID)
+		}
+		seen[c.ID] = true
+		if c.Name == "" {
+			probs.Add(File, line, "contact %q has no name", c.ID)
+		}
+		if c.Phone == "" && c.URL == "" {
+			probs.Add(File, line, "contact %q needs a phone or a url", c.ID)
+		}
+		if c.Phone != "" && !phoneChars.MatchString(c.Phone) {
+			probs.Add(File, line, "contact %q: phone %q may hold only digits, spaces, +, ( ) and -", c.ID, c.Phone)
+		}
+		if c.URL != "" {
+			if u, err := url.Parse(c.URL); err != nil || u.Scheme != "https" || u.Host == "" {
+				probs.Add(File, line, "contact %q: url %q must be a full https:// address", c.ID, c.URL)
+			}
+		}
+		if c.Checked.IsZero() {
+			probs.Add(File, line, "contact %q has no checked date; add checked = YYYY-MM-DD", c.ID)
+		}
+		if len(c.About) > 0 && c.About["en"] == "" {
+			probs.Add(File, line, "contact %q: about has no English (en) text to fall back on", c.ID)
+		}
+		if len(c.Hours) > 0 && c.Hours["en"] == "" {
+			probs.Add(File, line, "contact %q: hours has no English (en) text to fall back on", c.ID)
+		}
+		for lang := range c.About {
+			if _, ok := s.Language(lang); !ok {
+				probs.Add(File, line, "contact %q: about.%s is not a declared language", c.ID, lang)
+			}
+		}
+		for lang := range c.Hours {
+			if _, ok := s.Language(lang); !ok {
+				probs.Add(File, line, "contact %q: hours.%s is not a declared language", c.ID, lang)
+			}
+		}
+		if !c.Verified {
+			probs.Warn(File, line, "contact %q (%s) is not verified: confirm it with its source (%s), then set verified = true", c.ID, c.Name, c.Source)
+		}
+	}
+}
+
+func (s *Site) validateCode(probs *problem.List) {
+	line := s.lines["code"]
+	if s.Code.ReferralDays <= 0 || s.Code.UpdateDays <= 0 || s.Code.EnhancedUpdateDays <= 0 {
+		probs.Add(File, line, "[code] needs referral_days, update_days and enhanced_update_days, each a whole number above 0")
+	}
+	for key, id := range map[string]string{
+		"support_contact":       s.Code.SupportContact,
+		"emergency_contact":     s.Code.EmergencyContact,
+		"non_emergency_contact": s.Code.NonEmergencyContact,
+	} {
+		if _, ok := s.Contact(id); !ok {
+			probs.Add(File, line, "[code] %s names %q, which is not a contact id", key, id)
+		}
+	}
+}
+
+// tableLines finds the line of each [table] and [[array]] header, numbering
+// array entries from 0 in the order they appear.
+func tableLines(data []byte) map[string]int {
+	lines := map[string]int{}
+	count := map[string]int{}
+	inTable := false
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	sc.Buffer(nil, 1<<20)
+	for n := 1; sc.Scan(); n++ {
+		t := strings.TrimSpace(sc.Text())
+		switch {
+		case !inTable && !strings.HasPrefix(t, "#") && strings.Contains(t, "="):
+			key := strings.TrimSpace(t[:strings.Index(t, "=")])
+			lines["key:"+key] = n
+		case strings.HasPrefix(t, "[["):
+			inTable = true
+			name := strings.TrimSpace(strings.Trim(t, "[] "))
+			lines[name+"."+strconv.Itoa(count[name])] = n
+			count[name]++
+		case strings.HasPrefix(t, "["):
+			inTable = true
+			name := strings.TrimSpace(strings.Trim(t, "[] "))
+			if _, ok := lines[name]; !ok {
+				lines[name] = n
+			}
+		}
+	}
+	return lines
+}
+
+// keyLine returns the line of a top-level key, or 1.
+func (s *Site) keyLine(key string) int {
+	if n, ok := s.lines["key:"+key]; ok {
+		return n
+	}
+	return 1
+}
+
+// keyLine finds the line where the last part of a dotted key is set.
+func keyLine(data []byte, key toml.Key) int {
+	last := key[len(key)-1]
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	sc.Buffer(nil, 1<<20)
+	for n := 1; sc.Scan(); n++ {
+		t := strings.TrimSpace(sc.Text())
+		if strings.HasPrefix(t, last) && strings.HasPrefix(strings.TrimSpace(strings.TrimPrefix(t, last)), "=") {
+			return n
+		}
+		if t == "["+strings.Join(key, ".")+"]" {
+			return n
+		}
+	}
+	return 1
+}
+
+// lineOfError digs a line number out of a decoding error that is not a
+// ParseError (a type mismatch, say), or returns 1.
+var lineInMessage = regexp.MustCompile(`line (\d+)`)
+
+func lineOfError(_ []byte, err error) int {
+	if m := lineInMessage.FindStringSubmatch(err.Error()); m != nil {
+		n, _ := strconv.Atoi(m[1])
+		return n
+	}
+	return 1
+}

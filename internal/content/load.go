@@ -1,0 +1,230 @@
+package content
+
+import (
+	"cmp"
+	"io/fs"
+	"path"
+	"regexp"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+
+	"victimsite/internal/config"
+	"victimsite/internal/problem"
+)
+
+// Folder is the folder, inside a site, that holds the pages.
+const Folder = "content"
+
+// Set is every page of a site, in every language it exists in.
+type Set struct {
+	source string // the source language, "en"
+	pages  []*Page
+	byID   map[string]map[string]*Page // id -> lang -> page
+	ids    []string                    // ids of source pages, sorted
+}
+
+var slugName = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9-]*$`)
+
+// Load reads every page under content/ in fsys, checks it against the
+// site's languages and contacts, and renders it. Problems come back in the
+// list; the Set holds every page that could be read.
+func Load(fsys fs.FS, site *config.Site) (*Set, problem.List) {
+	var probs problem.List
+	var files []string
+	err := fs.WalkDir(fsys, Folder, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if !d.IsDir() && strings.HasSuffix(p, ".md") {
+			files = append(files, p)
+		}
+		return nil
+	})
+	if err != nil {
+		probs.Add(Folder, 0, "cannot read the content folder: %v", err)
+		return &Set{source: site.DefaultLanguage, byID: map[string]map[string]*Page{}}, probs
+	}
+	s := &Set{source: site.DefaultLanguage, byID: map[string]map[string]*Page{}}
+	urls := map[string]string{} // lower-cased published path -> first file
+	for _, file := range files {
+		id, kind, lang, ok := parseName(file, &probs)
+		if !ok {
+			continue
+		}
+		if _, declared := site.Language(lang); !declared {
+			probs.Add(file, 0, "language %q in the file name is not declared in site.toml; declare it there or rename the file", lang)
+			continue
+		}
+		key := strings.ToLower(lang + "/" + id)
+		if first, dup := urls[key]; dup {
+			probs.Add(file, 0, "duplicate page: %s is published at the same address as %s; rename one of them", file, first)
+			continue
+		}
+		urls[key] = file
+		data, err := fs.ReadFile(fsys, file)
+		if err != nil {
+			probs.Add(file, 0, "cannot read: %v", err)
+			continue
+		}
+		p := Parse(file, data, &probs)
+		if p == nil {
+			continue
+		}
+		p.ID, p.Kind, p.Lang = strings.ToLower(id), kind, lang
+		s.add(p)
+	}
+	s.check(site, &probs)
+	s.render(&probs)
+	probs.Sort()
+	return s, probs
+}
+
+// parseName splits content/<section>/<slug>.<lang>.md into its parts.
+func parseName(file string, probs *problem.List) (id string, kind Kind, lang string, ok bool) {
+	rel := strings.TrimPrefix(file, Folder+"/")
+	dir, name := path.Split(rel)
+	dir = strings.TrimSuffix(dir, "/")
+	base := strings.TrimSuffix(name, ".md")
+	dot := strings.LastIndexByte(base, '.')
+	if dot < 0 {
+		probs.Add(file, 0, "the file name needs a language before .md, such as %s.en.md", base)
+		return "", 0, "", false
+	}
+	slug, lang := base[:dot], base[dot+1:]
+	if strings.Contains(dir, "/") {
+		probs.Add(file, 0, "pages may be at most one folder deep under content/; move it to content/<section>/")
+		return "", 0, "", false
+	}
+	for _, part := range []string{dir, slug} {
+		if part != "" && part != "_index" && !slugName.MatchString(part) {
+			probs.Add(file, 0, "%q may hold only letters, digits and dashes, because it becomes part of the web address", part)
+			return "", 0, "", false
+		}
+	}
+	switch {
+	case slug == "_index" && dir == "":
+		return "", Home, lang, true
+	case slug == "_index":
+		return dir, Section, lang, true
+	case dir == "":
+		return slug, Regular, lang, true
+	default:
+		return dir + "/" + slug, Regular, lang, true
+	}
+}
+
+func (s *Set) add(p *Page) {
+	m := s.byID[p.ID]
+	if m == nil {
+		m = map[string]*Page{}
+		s.byID[p.ID] = m
+	}
+	m[p.Lang] = p
+	s.pages = append(s.pages, p)
+}
+
+// check validates pages against each other and against the site.
+func (s *Set) check(site *config.Site, probs *problem.List) {
+	slices.SortFunc(s.pages, func(a, b *Page) int { return cmp.Compare(a.File, b.File) })
+	s.ids = s.ids[:0]
+	for id, langs := range s.byID {
+		if langs[s.source] == nil {
+			for _, p := range langs {
+				probs.Add(p.File, 0, "a translation with no English source: add %s, or remove this file", sourceName(p, s.source))
+			}
+			continue
+		}
+		s.ids = append(s.ids, id)
+	}
+	slices.Sort(s.ids)
+	for _, p := range s.pages {
+		for _, id := range p.Support {
+			if _, ok := site.Contact(id); !ok {
+				probs.Add(p.File, p.KeyLine("support"), "support names contact %q, which is not in site.toml; use one of its contact ids", id)
+			}
+		}
+		if p.Kind == Regular && p.Section() != "" && s.byID[p.Section()] == nil {
+			probs.Add(p.File, 0, "section %q has no page of its own: add content/%s/_index.%s.md with its title", p.Section(), p.Section(), s.source)
+		}
+		if p.Lang != s.source {
+			src := s.Get(p.ID, s.source)
+			if src != nil && p.SourceHash != src.Hash {
+				if p.SourceHash == "" {
+					probs.Warn(p.File, 1, "translation has no source_hash, so it counts as outdated; once it matches %s, run: victimsite translated %s", src.File, p.File)
+				} else {
+					probs.Warn(p.File, p.KeyLine("source_hash"), "translation is outdated: %s has changed since it was made; update it, then run: victimsite translated %s", src.File, p.File)
+				}
+			}
+		}
+	}
+	for _, id := range []string{""} {
+		if s.Get(id, s.source) == nil {
+			probs.Add(Folder, 0, "the site has no home page: add content/_index.%s.md", s.source)
+		}
+	}
+}
+
+func sourceName(p *Page, source string) string {
+	return strings.TrimSuffix(p.File, "."+p.Lang+".md") + "." + source + ".md"
+}
+
+// render renders every page's Markdown, in parallel, checking its links.
+func (s *Set) render(probs *problem.List) {
+	r := newRenderer(s)
+	work := make(chan *Page)
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var local problem.List
+			for p := range work {
+				r.render(p, &local)
+			}
+			mu.Lock()
+			*probs = append(*probs, local...)
+			mu.Unlock()
+		}()
+	}
+	for _, p := range s.pages {
+		work <- p
+	}
+	close(work)
+	wg.Wait()
+}
+
+// Source returns the language translations are made from.
+func (s *Set) Source() string { return s.source }
+
+// IDs returns the id of every page that exists in the source language,
+// sorted.
+func (s *Set) IDs() []string { return s.ids }
+
+// Pages returns every page in every language, sorted by file name.
+func (s *Set) Pages() []*Page { return s.pages }
+
+// Get returns the page with the given id in lang, or nil.
+func (s *Set) Get(id, lang string) *Page { return s.byID[id][lang] }
+
+// Children returns the source-language pages that a list shows: for the
+// home page, the section pages and top-level pages; for a section, its
+// pages. They are ordered by weight, then title.
+func (s *Set) Children(id string) []*Page {
+	var out []*Page
+	for _, cid := range s.ids {
+		p := s.byID[cid][s.source]
+		switch {
+		case id == "" && p.Kind == Section, id == "" && p.Kind == Regular && p.Section() == "":
+			out = append(out, p)
+		case id != "" && p.Kind == Regular && p.Section() == id:
+			out = append(out, p)
+		}
+	}
+	slices.SortStableFunc(out, func(a, b *Page) int {
+		return cmp.Or(cmp.Compare(a.Weight, b.Weight), cmp.Compare(a.Title, b.Title))
+	})
+	return out
+}

@@ -1,0 +1,166 @@
+package site
+
+import (
+	"fmt"
+	"html/template"
+	"io/fs"
+	"regexp"
+	"strconv"
+	"text/template/parse"
+
+	"victimsite/internal/config"
+	"victimsite/internal/locale"
+	"victimsite/internal/problem"
+)
+
+// TemplatesFolder is the folder, inside a site, that holds the layouts.
+const TemplatesFolder = "templates"
+
+// The kinds of layout. Each is templates/<kind>.html, parsed together with
+// templates/base.html, and defines "main".
+var kinds = []string{"home", "list", "page", "root", "404"}
+
+// layouts holds the parsed templates: one set per kind per language,
+// parsed once and cloned per language so each language's T and N look up
+// its own strings.
+type layouts struct {
+	byLang map[string]map[string]*template.Template
+}
+
+// placeholders let templates parse before a language is chosen.
+var placeholders = template.FuncMap{
+	"T": func(string) string { return "" },
+	"N": func(string, int) string { return "" },
+}
+
+var locationLine = regexp.MustCompile(`^(.*):(\d+):\d+$`)
+
+var templateLine = regexp.MustCompile(`template: ([^:]+):(\d+):(?:\d+:)? ?(.*)`)
+
+func loadLayouts(fsys fs.FS, cfg *config.Site) (*layouts, map[string]locale.Use, problem.List) {
+	var probs problem.List
+	used := map[string]locale.Use{}
+	base, err := readTemplate(fsys, "base")
+	if err != nil {
+		probs.Add(TemplatesFolder+"/base.html", 0, "cannot read the base layout: %v", err)
+		return nil, used, probs
+	}
+	parsed := map[string]*template.Template{}
+	for _, kind := range kinds {
+		src, err := readTemplate(fsys, kind)
+		if err != nil {
+			probs.Add(TemplatesFolder+"/"+kind+".html", 0, "cannot read the layout: %v", err)
+			continue
+		}
+		t := template.New(kind).Funcs(placeholders)
+		if _, err := t.New(TemplatesFolder + "/base.html").Parse(base); err != nil {
+			addTemplateError(&probs, err)
+			return nil, used, probs
+		}
+		if _, err := t.New(TemplatesFolder + "/" + kind + ".html").Parse(src); err != nil {
+			addTemplateError(&probs, err)
+			continue
+		}
+		for _, tt := range t.Templates() {
+			if tt.Tree != nil {
+				messagesIn(tt.Tree, tt.Tree.Root, used)
+			}
+		}
+		parsed[kind] = t
+	}
+	if probs.Errors() > 0 {
+		return nil, used, probs
+	}
+	l := &layouts{byLang: map[string]map[string]*template.Template{}}
+	for _, lang := range cfg.Languages {
+		l.byLang[lang.Code] = map[string]*template.Template{}
+		for kind, t := range parsed {
+			c, err := t.Clone()
+			if err != nil {
+				probs.Add(TemplatesFolder+"/"+kind+".html", 0, "%v", err)
+				continue
+			}
+			l.byLang[lang.Code][kind] = c
+		}
+	}
+	return l, used, probs
+}
+
+func readTemplate(fsys fs.FS, kind string) (string, error) {
+	b, err := fs.ReadFile(fsys, TemplatesFolder+"/"+kind+".html")
+	return string(b), err
+}
+
+func addTemplateError(probs *problem.List, err error) {
+	if m := templateLine.FindStringSubmatch(err.Error()); m != nil {
+		n, _ := strconv.Atoi(m[2])
+		probs.Add(m[1], n, "%s", m[3])
+		return
+	}
+	probs.Add(TemplatesFolder, 0, "%v", err)
+}
+
+// bind gives the templates of one language their string functions.
+func (l *layouts) bind(code string, lang *locale.Lang) {
+	for _, t := range l.byLang[code] {
+		t.Funcs(template.FuncMap{"T": lang.T, "N": lang.N})
+	}
+}
+
+// messagesIn records every {{T "Id"}} and {{N "Id" n}} in a parse tree.
+func messagesIn(tree *parse.Tree, n parse.Node, used map[string]locale.Use) {
+	switch n := n.(type) {
+	case *parse.ListNode:
+		if n == nil {
+			return
+		}
+		for _, c := range n.Nodes {
+			messagesIn(tree, c, used)
+		}
+	case *parse.ActionNode:
+		messagesIn(tree, n.Pipe, used)
+	case *parse.PipeNode:
+		if n == nil {
+			return
+		}
+		for _, c := range n.Cmds {
+			messagesIn(tree, c, used)
+		}
+	case *parse.CommandNode:
+		if len(n.Args) >= 2 {
+			if id, ok := n.Args[0].(*parse.IdentifierNode); ok && (id.Ident == "T" || id.Ident == "N") {
+				if s, ok := n.Args[1].(*parse.StringNode); ok {
+					if _, seen := used[s.Text]; !seen {
+						used[s.Text] = useAt(tree, n)
+					}
+				}
+			}
+		}
+		for _, a := range n.Args {
+			messagesIn(tree, a, used)
+		}
+	case *parse.IfNode:
+		messagesIn(tree, n.Pipe, used)
+		messagesIn(tree, n.List, used)
+		messagesIn(tree, n.ElseList, used)
+	case *parse.RangeNode:
+		messagesIn(tree, n.Pipe, used)
+		messagesIn(tree, n.List, used)
+		messagesIn(tree, n.ElseList, used)
+	case *parse.WithNode:
+		messagesIn(tree, n.Pipe, used)
+		messagesIn(tree, n.List, used)
+		messagesIn(tree, n.ElseList, used)
+	case *parse.TemplateNode:
+		messagesIn(tree, n.Pipe, used)
+	}
+}
+
+func useAt(tree *parse.Tree, n parse.Node) locale.Use {
+	loc, _ := tree.ErrorContext(n)
+	if m := locationLine.FindStringSubmatch(loc); m != nil {
+		line, _ := strconv.Atoi(m[2])
+		return locale.Use{File: m[1], Line: line}
+	}
+	return locale.Use{File: fmt.Sprint(loc)}
+}

@@ -1,0 +1,170 @@
+package site
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"html/template"
+	"runtime"
+	"strings"
+	"sync"
+
+	"victimsite/internal/config"
+	"victimsite/internal/content"
+	"victimsite/internal/locale"
+)
+
+// ErrNotRenderable is returned by Render for a site that failed to load.
+var ErrNotRenderable = errors.New("the site has problems; run victimsite check to list them")
+
+// job is one HTML file to render.
+type job struct {
+	path string
+	kind string
+	view *view
+}
+
+// Render returns every published file. It is pure: it reads only the
+// loaded site and writes nothing.
+func (s *Site) Render() (Files, error) {
+	if s == nil || s.layouts == nil || s.Content == nil {
+		return nil, ErrNotRenderable
+	}
+	files := Files{}
+	for p, b := range s.assets {
+		files[p] = b
+	}
+	jobs := s.jobs()
+	out := make([][]byte, len(jobs))
+	errs := make([]error, len(jobs))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var buf bytes.Buffer
+			for i := range next {
+				buf.Reset()
+				j := jobs[i]
+				t := s.layouts.byLang[j.view.Lang.Code][j.kind]
+				if err := t.ExecuteTemplate(&buf, "base", j.view); err != nil {
+					errs[i] = fmt.Errorf("render %s: %w", j.path, err)
+					continue
+				}
+				out[i] = bytes.Clone(buf.Bytes())
+			}
+		}()
+	}
+	for i := range jobs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	for i, j := range jobs {
+		files[j.path] = out[i]
+	}
+	files["sitemap.xml"] = s.sitemap()
+	files["robots.txt"] = []byte("User-agent: *\nAllow: /\n\nSitemap: " + s.Config.URL("sitemap.xml") + "\n")
+	if s.Leaflet != nil {
+		for _, l := range s.Config.Languages {
+			pdf, err := s.Leaflet(l.Code)
+			if err != nil {
+				return nil, fmt.Errorf("leaflet in %s: %w", l.Code, err)
+			}
+			files[l.Code+"/leaflet.pdf"] = pdf
+		}
+	}
+	return files, nil
+}
+
+// jobs lists every HTML file: each page in each language, the language
+// chooser at the root and the 404 page.
+func (s *Site) jobs() []job {
+	var jobs []job
+	for _, lang := range s.Config.Languages {
+		strs := s.Locales.Lang(lang.Code)
+		for _, id := range s.Content.IDs() {
+			v := s.pageView(id, lang, strs)
+			jobs = append(jobs, job{path: lang.Code + "/" + content.Dir(id) + "index.html", kind: v.Kind, view: v})
+		}
+	}
+	def, _ := s.Config.Language(s.Config.DefaultLanguage)
+	strs := s.Locales.Lang(def.Code)
+	root := s.special(def, strs, "", "root")
+	jobs = append(jobs, job{path: "index.html", kind: "root", view: root})
+	nf := s.special(def, strs, s.basePath(), "404")
+	jobs = append(jobs, job{path: "404.html", kind: "404", view: nf})
+	return jobs
+}
+
+// special builds the view of a page that is not content: the language
+// chooser and the 404 page. The 404 page is served at any address, so its
+// links start from the site's own path rather than being relative.
+func (s *Site) special(lang config.Language, strs *locale.Lang, root, kind string) *view {
+	v := s.chrome(lang, strs, 0)
+	v.Root, v.Kind = root, kind
+	if kind == "root" {
+		v.Title = strs.T("ChooseLanguage")
+		v.Canonical = s.Config.URL("")
+	} else {
+		v.Title = strs.T("NotFoundTitle")
+	}
+	if s.Leaflet != nil {
+		v.LeafletHref = root + lang.Code + "/leaflet.pdf"
+	}
+	for _, l := range s.Config.Languages {
+		v.Switcher = append(v.Switcher, switchLink{l.Code, l.Endonym, l.English, l.Dir, root + l.Code + "/", false})
+	}
+	return v
+}
+
+// basePath is the path part of the base URL, "/" for a site at the root
+// of its host.
+func (s *Site) basePath() string {
+	rest := s.Config.BaseURL
+	if i := strings.Index(rest, "://"); i >= 0 {
+		rest = rest[i+3:]
+	}
+	if i := strings.IndexByte(rest, '/'); i >= 0 {
+		return rest[i:]
+	}
+	return "/"
+}
+
+// sitemap lists every real page (translations that exist, not English
+// fallbacks) with its language alternates.
+func (s *Site) sitemap() []byte {
+	var b bytes.Buffer
+	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
+	b.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">` + "\n")
+	for _, id := range s.Content.IDs() {
+		var alts []alternate
+		for _, l := range s.Config.Languages {
+			if s.Content.Get(id, l.Code) != nil {
+				alts = append(alts, alternate{l.Code, s.Config.URL(l.Code + "/" + content.Dir(id))})
+			}
+		}
+		alts = append(alts, alternate{"x-default", s.Config.URL(s.Content.Source() + "/" + content.Dir(id))})
+		for _, a := range alts[:len(alts)-1] {
+			b.WriteString("<url><loc>")
+			template.HTMLEscape(&b, []byte(a.URL))
+			b.WriteString("</loc>\n")
+			for _, alt := range alts {
+				b.WriteString(`  <xhtml:link rel="alternate" hreflang="` + alt.Lang + `" href="`)
+				template.HTMLEscape(&b, []byte(alt.URL))
+				b.WriteString("\"/>\n")
+			}
+			b.WriteString("</url>\n")
+		}
+	}
+	b.WriteString("</urlset>\n")
+	return b.Bytes()
+}
+
+// Strings returns the interface strings of a language, for callers that
+// render outside templates (leaflets).
+func (s *Site) Strings(lang string) *locale.Lang { return s.Locales.Lang(lang) }

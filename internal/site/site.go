@@ -1,0 +1,124 @@
+// Package site turns a site folder into the published website.
+//
+// Load reads everything a site is made of from an fs.FS: site.toml
+// (package config), the pages under content/ (package content), the
+// interface strings under locales/ (package locale) and the html/template
+// layouts under templates/, whose assets/ folder is published as is. It
+// checks them all and returns every problem at once.
+//
+// Render is pure: it returns the published files, path to bytes, and never
+// touches a disk. Every page exists in every declared language; a page that
+// is not translated shows the English text, with a notice in the reader's
+// language, and points search engines at the English page. The same input
+// gives byte-identical output. Write puts the files in place through a
+// temporary folder, so a build that fails leaves the last good site alone.
+package site
+
+import (
+	"io/fs"
+	"path"
+	"strings"
+
+	"victimsite/internal/config"
+	"victimsite/internal/content"
+	"victimsite/internal/locale"
+	"victimsite/internal/problem"
+)
+
+// Site is a loaded, checked site, ready to render.
+type Site struct {
+	Config  *config.Site
+	Content *content.Set
+	Locales *locale.Bundle
+
+	layouts *layouts
+	assets  Files
+
+	// Leaflet, when set, makes the generic (not personalised) leaflet of a
+	// language, published as <lang>/leaflet.pdf and linked from every page.
+	Leaflet func(lang string) ([]byte, error)
+}
+
+// Files are published files: a slash-separated path below the output
+// folder, and the file's bytes.
+type Files map[string][]byte
+
+// Load reads and checks the site in fsys. It returns the problems found,
+// warnings included; the Site is nil when the problems stop it from
+// loading at all, and must not be rendered when the list holds errors.
+func Load(fsys fs.FS) (*Site, problem.List) {
+	cfg, probs := config.Load(fsys)
+	if cfg == nil {
+		return nil, probs
+	}
+	s := &Site{Config: cfg}
+	var more problem.List
+	s.Content, more = content.Load(fsys, cfg)
+	probs = append(probs, more...)
+	s.Locales, more = locale.Load(fsys, cfg)
+	probs = append(probs, more...)
+	var used map[string]locale.Use
+	s.layouts, used, more = loadLayouts(fsys, cfg)
+	probs = append(probs, more...)
+	for _, id := range locale.CodeMessages {
+		if _, ok := used[id]; !ok {
+			used[id] = locale.Use{File: locale.Folder + "/" + cfg.DefaultLanguage + ".toml"}
+		}
+	}
+	used["LastChecked"] = locale.Use{File: TemplatesFolder + "/base.html"}
+	s.Locales.Check(used, &probs)
+	s.assets, more = loadAssets(fsys)
+	probs = append(probs, more...)
+	s.checkRights(&probs)
+	if s.layouts != nil {
+		for _, l := range cfg.Languages {
+			if strs := s.Locales.Lang(l.Code); strs != nil {
+				s.layouts.bind(l.Code, strs)
+			}
+		}
+	}
+	probs.Sort()
+	return s, probs
+}
+
+// checkRights makes sure the page that holds the Victims' Code rights
+// exists and lists them.
+func (s *Site) checkRights(probs *problem.List) {
+	id := s.Config.Code.RightsPage
+	if id == "" {
+		return
+	}
+	p := s.Content.Get(id, s.Content.Source())
+	if p == nil {
+		probs.Add(config.File, 0, "[code] rights_page names %q, but there is no page content/%s.%s.md", id, id, s.Content.Source())
+		return
+	}
+	if len(p.Rights) == 0 {
+		probs.Add(p.File, 1, "this is the rights page named in site.toml, but it has no rights: list in its front matter")
+	}
+}
+
+// loadAssets reads templates/assets/, published as assets/.
+func loadAssets(fsys fs.FS) (Files, problem.List) {
+	var probs problem.List
+	files := Files{}
+	root := TemplatesFolder + "/assets"
+	err := fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		if strings.HasPrefix(path.Base(p), ".") {
+			return nil
+		}
+		data, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			return err
+		}
+		files["assets/"+strings.TrimPrefix(p, root+"/")] = data
+		return nil
+	})
+	if err != nil {
+		probs.Add(root, 0, "cannot read the assets: %v", err)
+	}
+	return files, probs
+}
