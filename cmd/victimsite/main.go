@@ -37,6 +37,7 @@ func commands() []command {
 		{"build", "", runBuild},
 		{"check", "", runCheck},
 		{"init", "", runInit},
+		{"translated", "victimsite translated FILE...                 record that translations match their English page", runTranslated},
 	}
 }
 

@@ -1,0 +1,76 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+
+	"victimsite/internal/content"
+	"victimsite/internal/problem"
+)
+
+// runTranslated records that translations match their current English
+// source by writing the source's hash into each one's front matter.
+func runTranslated(_ context.Context, args []string, stdout, stderr io.Writer) int {
+	fl := flag.NewFlagSet("victimsite translated", flag.ContinueOnError)
+	fl.SetOutput(stderr)
+	fl.Usage = func() {
+		fmt.Fprintln(stderr, `Usage: victimsite translated FILE...
+
+Records that each translation (such as content/crime/burglary.pl.md) now
+matches its English page, by writing the English page's source_hash into the
+translation's front matter. Run it after updating a translation.`)
+		fl.PrintDefaults()
+	}
+	if code, ok := parseFlags(fl, args); !ok {
+		return code
+	}
+	if fl.NArg() == 0 {
+		fl.Usage()
+		return 2
+	}
+	failed := 0
+	for _, file := range fl.Args() {
+		if err := markTranslated(file); err != nil {
+			fmt.Fprintf(stderr, "%s: %v\n", file, err)
+			failed++
+			continue
+		}
+		fmt.Fprintf(stdout, "%s: current\n", file)
+	}
+	if failed > 0 {
+		return 1
+	}
+	return 0
+}
+
+func markTranslated(file string) error {
+	srcFile, ok := content.SourceFile(file, "en")
+	if !ok {
+		return fmt.Errorf("not a translation: name it <page>.<lang>.md, in a language other than English")
+	}
+	srcData, err := os.ReadFile(srcFile)
+	if err != nil {
+		return fmt.Errorf("cannot read its English page %s: %w", srcFile, err)
+	}
+	var probs problem.List
+	src := content.Parse(srcFile, srcData, &probs)
+	if src == nil || probs.Errors() > 0 {
+		return fmt.Errorf("its English page has problems, fix them first: %s", probs[0])
+	}
+	data, err := os.ReadFile(file)
+	if err != nil {
+		return err
+	}
+	out, err := content.SetSourceHash(data, src.Hash)
+	if err != nil {
+		return err
+	}
+	info, err := os.Stat(file)
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(file, out, info.Mode().Perm())
+}
