@@ -77,17 +77,19 @@ type Contact struct {
 	Hours    map[string]string `toml:"hours"`
 }
 
-// AboutIn returns what the service is for, in lang or else in English.
-func (c Contact) AboutIn(lang string) string { return pick(c.About, lang) }
+// AboutIn returns what the service is for in lang, or else in English, and
+// the language of the text returned.
+func (c Contact) AboutIn(lang string) (text, in string) { return pick(c.About, lang) }
 
-// HoursIn returns the opening hours, in lang or else in English.
-func (c Contact) HoursIn(lang string) string { return pick(c.Hours, lang) }
+// HoursIn returns the opening hours in lang, or else in English, and the
+// language of the text returned.
+func (c Contact) HoursIn(lang string) (text, in string) { return pick(c.Hours, lang) }
 
-func pick(m map[string]string, lang string) string {
+func pick(m map[string]string, lang string) (string, string) {
 	if s, ok := m[lang]; ok && s != "" {
-		return s
+		return s, lang
 	}
-	return m["en"]
+	return m["en"], "en"
 }
 
 // Language returns the declared language with the given code.

@@ -75,11 +75,36 @@ func decodeFrontMatter(file, src string, fm *FrontMatter, probs *problem.List) b
 		line, msg := 1, m
 		if sub := yamlLine.FindStringSubmatch(m); sub != nil {
 			n, _ := strconv.Atoi(sub[1])
-			line, msg = n+1, sub[2]
+			line, msg = unclosedLine(src, n, sub[2])+1, sub[2]
 		}
+		// The decoder can count past the end of the front matter; the
+		// closing --- line is where such a problem shows.
+		line = min(line, strings.Count(src, "\n")+2)
 		probs.Add(file, line, "front matter: %s", friendlyYAML(msg))
 	}
 	return false
+}
+
+// unclosedLine corrects the line of an unclosed [ or { list: the YAML
+// decoder reports the line of the key that holds it, which is the line
+// above the one to fix when the list starts on a later line.
+func unclosedLine(src string, line int, msg string) int {
+	var open, close string
+	switch {
+	case strings.Contains(msg, "',' or ']'"):
+		open, close = "[", "]"
+	case strings.Contains(msg, "',' or '}'"):
+		open, close = "{", "}"
+	default:
+		return line
+	}
+	lines := strings.Split(src, "\n")
+	for i := line - 1; i >= 0 && i < len(lines); i++ {
+		if strings.Count(lines[i], open) > strings.Count(lines[i], close) {
+			return i + 1
+		}
+	}
+	return line
 }
 
 var unknownField = regexp.MustCompile(`field (\S+) not found in type \S+`)

@@ -23,6 +23,10 @@ type Set struct {
 	pages  []*Page
 	byID   map[string]map[string]*Page // id -> lang -> page
 	ids    []string                    // ids of source pages, sorted
+
+	// broken holds the ids of files that could not be read, so that their
+	// translations and links are not reported as problems too.
+	broken map[string]bool
 }
 
 var slugName = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9-]*$`)
@@ -44,9 +48,9 @@ func Load(fsys fs.FS, site *config.Site) (*Set, problem.List) {
 	})
 	if err != nil {
 		probs.Add(Folder, 0, "cannot read the content folder: %v", err)
-		return &Set{source: site.DefaultLanguage, byID: map[string]map[string]*Page{}}, probs
+		return &Set{source: site.DefaultLanguage, byID: map[string]map[string]*Page{}, broken: map[string]bool{}}, probs
 	}
-	s := &Set{source: site.DefaultLanguage, byID: map[string]map[string]*Page{}}
+	s := &Set{source: site.DefaultLanguage, byID: map[string]map[string]*Page{}, broken: map[string]bool{}}
 	urls := map[string]string{} // lower-cased published path -> first file
 	for _, file := range files {
 		id, kind, lang, ok := parseName(file, &probs)
@@ -70,6 +74,7 @@ func Load(fsys fs.FS, site *config.Site) (*Set, problem.List) {
 		}
 		p := Parse(file, data, &probs)
 		if p == nil {
+			s.broken[strings.ToLower(id)] = true
 			continue
 		}
 		p.ID, p.Kind, p.Lang = strings.ToLower(id), kind, lang
@@ -131,6 +136,9 @@ func (s *Set) check(site *config.Site, probs *problem.List) {
 	s.ids = s.ids[:0]
 	for id, langs := range s.byID {
 		if langs[s.source] == nil {
+			if s.broken[id] {
+				continue
+			}
 			for _, p := range langs {
 				probs.Add(p.File, 0, "a translation with no English source: add %s, or remove this file", sourceName(p, s.source))
 			}

@@ -19,6 +19,8 @@ import (
 	"encoding/hex"
 	"html/template"
 	"strings"
+
+	"victimsite/internal/problem"
 )
 
 // Kind says where a page sits in the site.
@@ -117,4 +119,15 @@ func hashOf(fm *FrontMatter, body []byte) string {
 	}
 	h.Write([]byte(strings.TrimSpace(strings.ReplaceAll(string(body), "\r\n", "\n"))))
 	return hex.EncodeToString(h.Sum(nil))[:12]
+}
+
+// HashOf returns the hash that a translation of the page file src records
+// as its source_hash, or "" when src is not a valid page.
+func HashOf(src string) string {
+	var probs problem.List
+	p := Parse("page.md", []byte(src), &probs)
+	if p == nil {
+		return ""
+	}
+	return p.Hash
 }

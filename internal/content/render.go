@@ -33,7 +33,8 @@ func newRenderer(s *Set) *renderer {
 }
 
 func (r *renderer) render(p *Page, probs *problem.List) {
-	doc := r.md.Parser().Parse(text.NewReader(p.Body))
+	ctx := parser.NewContext(parser.WithIDs(newHeadingIDs()))
+	doc := r.md.Parser().Parse(text.NewReader(p.Body), parser.WithContext(ctx))
 	lines := newLineIndex(p.Body, p.BodyLine)
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -96,7 +97,7 @@ func (r *renderer) link(p *Page, dest []byte, line int, probs *problem.List) []b
 	if !ok {
 		return dest
 	}
-	if r.set.Get(target, r.set.source) == nil {
+	if r.set.Get(target, r.set.source) == nil && !r.set.broken[target] {
 		probs.Add(p.File, line, "broken link %q: there is no page %s; check the path", raw, describe(target, r.set.source))
 		return dest
 	}
@@ -114,21 +115,27 @@ func (r *renderer) link(p *Page, dest []byte, line int, probs *problem.List) []b
 func (r *renderer) targetID(p *Page, lp string) (string, bool) {
 	switch {
 	case strings.HasSuffix(lp, ".md"):
-		base := strings.TrimSuffix(lp, ".md")
-		if dot := strings.LastIndexByte(path.Base(base), '.'); dot >= 0 {
-			base = base[:len(base)-len(path.Base(base))+dot]
+		dir, name := path.Split(strings.TrimSuffix(lp, ".md"))
+		if dot := strings.LastIndexByte(name, '.'); dot >= 0 {
+			name = name[:dot] // burglary.pl.md names the page, whatever its language
+		}
+		if name == "" {
+			return "", false
 		}
 		var full string
-		if strings.HasPrefix(base, "/") {
-			full = path.Clean(strings.TrimPrefix(base, "/"))
+		if strings.HasPrefix(dir, "/") {
+			full = path.Clean(strings.TrimPrefix(dir+name, "/"))
 		} else {
-			full = path.Join(path.Dir(strings.TrimPrefix(p.File, Folder+"/")), base)
+			full = path.Join(path.Dir(strings.TrimPrefix(p.File, Folder+"/")), dir, name)
+		}
+		if full == ".." || strings.HasPrefix(full, "../") {
+			return full, true // outside content/: reported as broken
 		}
 		return idOfPath(full), true
 	case strings.HasPrefix(lp, "/"):
 		full := path.Clean(strings.Trim(lp, "/"))
 		if full == "." {
-			full = ""
+			return "", true
 		}
 		if strings.HasPrefix(full, "assets/") || strings.Contains(path.Base(full), ".") {
 			return "", false

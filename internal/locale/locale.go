@@ -79,7 +79,7 @@ func Load(fsys fs.FS, site *config.Site) (*Bundle, problem.List) {
 		base := strings.TrimSuffix(path.Base(file), ".toml")
 		code := base[strings.LastIndexByte(base, '.')+1:]
 		if _, ok := site.Language(code); !ok {
-			probs.Add(file, 0, "%q is not a declared language: name message files <lang>.toml or <name>.<lang>.toml", code)
+			probs.Warn(file, 0, "not used: %q is not a language declared in site.toml (message files are named <lang>.toml or <name>.<lang>.toml)", code)
 		}
 	}
 	return b, probs

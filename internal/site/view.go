@@ -60,6 +60,9 @@ type section struct {
 
 type contact struct {
 	Label, Name, About, Hours, Phone, Tel, URL string
+	// AboutLang and HoursLang are set when the text is not in the page's
+	// language (it fell back to English).
+	AboutLang, HoursLang string
 }
 
 // pageView builds the view of the page with the given id in lang.
@@ -146,8 +149,15 @@ func kindOf(p *content.Page) string {
 }
 
 func contactOf(c config.Contact, lang, label string) contact {
-	return contact{Label: label, Name: c.Name, About: c.AboutIn(lang), Hours: c.HoursIn(lang),
-		Phone: c.Phone, Tel: strings.ReplaceAll(c.Phone, " ", ""), URL: c.URL}
+	v := contact{Label: label, Name: c.Name, Phone: c.Phone, Tel: strings.ReplaceAll(c.Phone, " ", ""), URL: c.URL}
+	var in string
+	if v.About, in = c.AboutIn(lang); in != lang {
+		v.AboutLang = in
+	}
+	if v.Hours, in = c.HoursIn(lang); in != lang {
+		v.HoursLang = in
+	}
+	return v
 }
 
 // linkTo links to a source page from a page at root, titled in lang when
