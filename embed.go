@@ -7,7 +7,8 @@ package victimsite
 import "embed"
 
 // DefaultSite is site.toml, content/, locales/ and templates/ as they are
-// in this repository.
+// in this repository. content/ is embedded with all: because its section
+// and home pages are named _index.<lang>.md, which go:embed otherwise skips.
 //
-//go:embed site.toml content locales templates
+//go:embed site.toml all:content locales templates
 var DefaultSite embed.FS
