@@ -127,6 +127,7 @@ func firstLine(err error) string {
 }
 
 var (
+	pluralForm  = regexp.MustCompile(`plural form "(\w+)"`)
 	tableHeader = regexp.MustCompile(`^\[\s*"?([^\]"]+)"?\s*\]`)
 	keyValue    = regexp.MustCompile(`^"?([A-Za-z0-9_.-]+)"?\s*=`)
 )
@@ -184,7 +185,11 @@ func (b *Bundle) Check(used map[string]Use, probs *problem.List) {
 			for _, n := range []int{0, 1, 2, 3, 5, 11, 12, 21, 22, 25, 100, 101, 102} {
 				if _, err := l.loc.Localize(&i18n.LocalizeConfig{MessageID: id, PluralCount: n}); err != nil {
 					w := l.where[id]
-					probs.Add(w.File, w.Line, "message %q has no plural form for %d in %s; add the form go-i18n names: %v", id, n, code, err)
+					form := "the one go-i18n names: " + err.Error()
+					if m := pluralForm.FindStringSubmatch(err.Error()); m != nil {
+						form = strconv.Quote(m[1])
+					}
+					probs.Add(w.File, w.Line, "message %q lacks a plural form that %s needs (for counts such as %d); add %s", id, code, n, form)
 					break
 				}
 			}
