@@ -35,6 +35,13 @@ func (s *Site) Render() (Files, error) {
 		files[p] = b
 	}
 	jobs := s.jobs()
+	help, err := s.helpBlocks()
+	if err != nil {
+		return nil, err
+	}
+	for _, j := range jobs {
+		j.view.HelpHTML = help[j.view.Lang.Code]
+	}
 	out := make([][]byte, len(jobs))
 	errs := make([]error, len(jobs))
 	next := make(chan int)
@@ -79,6 +86,24 @@ func (s *Site) Render() (Files, error) {
 		}
 	}
 	return files, nil
+}
+
+// helpBlocks renders the "help" template once for each language.
+func (s *Site) helpBlocks() (map[string]template.HTML, error) {
+	blocks := map[string]template.HTML{}
+	for _, lang := range s.Config.Languages {
+		t := s.layouts.byLang[lang.Code]["page"]
+		if t.Lookup("help") == nil {
+			continue // a site whose layouts have no help block
+		}
+		var buf bytes.Buffer
+		v := s.chrome(lang, s.Locales.Lang(lang.Code), 0)
+		if err := t.ExecuteTemplate(&buf, "help", v); err != nil {
+			return nil, fmt.Errorf("render the help block in %s: %w", lang.Code, err)
+		}
+		blocks[lang.Code] = template.HTML(buf.String())
+	}
+	return blocks, nil
 }
 
 // jobs lists every HTML file: each page in each language, the language

@@ -36,6 +36,9 @@ type view struct {
 	EnhancedDays int
 	Support      []contact
 	Help         []contact
+	// HelpHTML is the "get help now" block, the same on every page of a
+	// language, so it is rendered once per language (see Site.helpBlocks).
+	HelpHTML template.HTML
 	LeafletHref  string
 	Checked      string
 }
