@@ -37,6 +37,7 @@ func commands() []command {
 		{"build", "", runBuild},
 		{"check", "", runCheck},
 		{"init", "", runInit},
+		{"status", "victimsite status     [-site DIR] [-json] [-lang L] [-export L DIR]   which pages are translated", runStatus},
 		{"translated", "victimsite translated FILE...                 record that translations match their English page", runTranslated},
 	}
 }

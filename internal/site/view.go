@@ -38,9 +38,9 @@ type view struct {
 	Help         []contact
 	// HelpHTML is the "get help now" block, the same on every page of a
 	// language, so it is rendered once per language (see Site.helpBlocks).
-	HelpHTML template.HTML
-	LeafletHref  string
-	Checked      string
+	HelpHTML    template.HTML
+	LeafletHref string
+	Checked     string
 }
 
 type alternate struct{ Lang, URL string }
