@@ -92,12 +92,12 @@ func TestBrokenSiteKeepsLastBuild(t *testing.T) {
 	if err := os.WriteFile(page, []byte("---\ntitle: Burglary\ncolour: red\n---\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	code, stdout, stderr := runCmd(t, dir, "check")
+	code, stdout, _ := runCmd(t, dir, "check")
 	want := filepath.Join("content", "crime", "burglary.en.md") + ":3: front matter: unknown key \"colour\""
 	if code != 1 || !strings.Contains(stdout, want) {
 		t.Errorf("check: got exit %d with\n%s\nwant exit 1 and %q", code, stdout, want)
 	}
-	code, _, stderr = runCmd(t, dir, "build")
+	code, _, stderr := runCmd(t, dir, "build")
 	if code != 1 || !strings.Contains(stderr, want) || !strings.Contains(stderr, "nothing was published") {
 		t.Errorf("build: got exit %d with\n%s\nwant exit 1, %q and nothing published", code, stderr, want)
 	}
