@@ -78,19 +78,25 @@ func New(t testing.TB) context.Context {
 		cancelTab()
 		cancelAlloc()
 	})
-	start, cancel := context.WithTimeout(context.Background(), time.Minute)
-	defer cancel()
+	open(t, ctx, "start Chromium at "+path)
+	return ctx
+}
+
+// open runs nothing on a new context, which starts its browser or opens
+// its tab, without a deadline on the context itself: chromedp ties a tab's
+// life to the context of its first run.
+func open(t testing.TB, ctx context.Context, what string) {
+	t.Helper()
 	done := make(chan error, 1)
 	go func() { done <- chromedp.Do(ctx) }()
 	select {
 	case err := <-done:
 		if err != nil {
-			t.Fatalf("start Chromium at %s: %v", path, err)
+			t.Fatalf("%s: %v", what, err)
 		}
-	case <-start.Done():
-		t.Fatalf("Chromium at %s did not start within a minute", path)
+	case <-time.After(time.Minute):
+		t.Fatalf("%s: no answer within a minute", what)
 	}
-	return ctx
 }
 
 // Step returns a context for one step of a test, derived from a browser
@@ -102,10 +108,12 @@ func Step(t testing.TB, ctx context.Context, d time.Duration) context.Context {
 	return step
 }
 
-// Tab opens another tab in the same browser as ctx.
+// Tab opens another tab in the same browser as ctx and returns its
+// context, already open, so that steps on it may carry their own deadlines.
 func Tab(t testing.TB, ctx context.Context) context.Context {
 	t.Helper()
 	tab, cancel := chromedp.NewContext(ctx)
 	t.Cleanup(cancel)
+	open(t, tab, "open a tab")
 	return tab
 }

@@ -10,6 +10,8 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+
+	"victimsite/internal/browser"
 )
 
 // wcagTags are the axe-core rule tags of WCAG 2.2 level AA: the success
@@ -32,7 +34,7 @@ type violation struct {
 // violation. axe is put into each page through the DevTools protocol,
 // which the page's Content-Security-Policy does not govern.
 func checkAccessibility(t *testing.T, ctx context.Context, fx *fixture) {
-	tab := newTab(t, ctx)
+	tab := browser.Tab(t, ctx)
 	src, err := os.ReadFile(npmFile(t, "axe-core/axe.min.js", "axe-core"))
 	if err != nil {
 		t.Fatal(err)

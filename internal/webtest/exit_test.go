@@ -11,6 +11,8 @@ import (
 	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
+
+	"victimsite/internal/browser"
 )
 
 // exitWindow is how long the three presses of Shift may take (FACTS.md).
@@ -20,7 +22,7 @@ const exitWindow = 5 * time.Second
 // with the keyboard, with a screen reader and without JavaScript.
 func checkExit(t *testing.T, ctx context.Context, fx *fixture) {
 	t.Run("click", func(t *testing.T) {
-		step := open(t, newTab(t, ctx), fx, "/en/crime/burglary/", 30*time.Second)
+		step := open(t, browser.Tab(t, ctx), fx, "/en/crime/burglary/", 30*time.Second)
 		fx.exit.leave(t, step, chromedp.Click(chromedp.CSS(".exit-button")))
 	})
 	for _, lang := range []string{"en", "ar"} {
@@ -28,7 +30,7 @@ func checkExit(t *testing.T, ctx context.Context, fx *fixture) {
 	}
 	t.Run("two presses then a pause", func(t *testing.T) { exitNotAfterPause(t, ctx, fx) })
 	t.Run("without JavaScript", func(t *testing.T) {
-		tab := newTab(t, ctx)
+		tab := browser.Tab(t, ctx)
 		if _, err := chromedp.Call(tab, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true}); err != nil {
 			t.Fatal(err)
 		}
@@ -44,7 +46,7 @@ func checkExit(t *testing.T, ctx context.Context, fx *fixture) {
 // exitByShift presses Shift three times on the home page in lang, and
 // expects the live region to count down in that language, then the exit.
 func exitByShift(t *testing.T, ctx context.Context, fx *fixture, lang string) {
-	step := open(t, newTab(t, ctx), fx, "/"+lang+"/", 30*time.Second)
+	step := open(t, browser.Tab(t, ctx), fx, "/"+lang+"/", 30*time.Second)
 	want := exitTexts(t, step)
 	pressShift(t, step)
 	if got := exitStatus(t, step); got != want.PressTwo {
@@ -61,7 +63,7 @@ func exitByShift(t *testing.T, ctx context.Context, fx *fixture, lang string) {
 // expects a third press to start counting again instead of leaving. The
 // window is the behaviour under test, so the test takes as long as it.
 func exitNotAfterPause(t *testing.T, ctx context.Context, fx *fixture) {
-	step := open(t, newTab(t, ctx), fx, "/en/", 30*time.Second)
+	step := open(t, browser.Tab(t, ctx), fx, "/en/", 30*time.Second)
 	want := exitTexts(t, step)
 	start := time.Now()
 	pressShift(t, step)

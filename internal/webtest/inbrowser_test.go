@@ -34,25 +34,6 @@ func TestInBrowser(t *testing.T) {
 	}
 }
 
-// newTab opens a tab in the browser of ctx and attaches to it at once. The
-// first action on a tab binds the tab to that action's context, so it must
-// not be a step with a deadline, or the tab stops working when the step ends.
-func newTab(t *testing.T, ctx context.Context) context.Context {
-	t.Helper()
-	tab := browser.Tab(t, ctx)
-	done := make(chan error, 1)
-	go func() { done <- chromedp.Do(tab) }()
-	select {
-	case err := <-done:
-		if err != nil {
-			t.Fatalf("open a tab: %v", err)
-		}
-	case <-time.After(30 * time.Second):
-		t.Fatal("a new tab did not open within 30s")
-	}
-	return tab
-}
-
 // open loads the page at p in the tab, giving up after d, and returns the
 // context for further steps on that page.
 func open(t *testing.T, tab context.Context, fx *fixture, p string, d time.Duration) context.Context {

@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+
+	"victimsite/internal/browser"
 )
 
 // box is an element's place on screen, from getBoundingClientRect.
@@ -63,7 +65,7 @@ type mixedRun struct{ Text, Logical, Visual string }
 // swap sides, by the same distance from the edges. On every page in a
 // right-to-left language, numbers and Latin text show in reading order.
 func checkRightToLeft(t *testing.T, ctx context.Context, fx *fixture) {
-	tab := newTab(t, ctx)
+	tab := browser.Tab(t, ctx)
 	src := fx.site.Content.Source()
 	ltr := readHeader(t, open(t, tab, fx, "/"+src+"/", 30*time.Second))
 	if ltr.Exit.centre() <= ltr.Switcher.centre() {
@@ -155,7 +157,7 @@ const phoneWidth = 320
 // checkMobile loads every page on a phone-sized screen and expects none to
 // scroll sideways.
 func checkMobile(t *testing.T, ctx context.Context, fx *fixture) {
-	tab := newTab(t, ctx)
+	tab := browser.Tab(t, ctx)
 	if err := chromedp.Do(tab, chromedp.EmulateViewport(phoneWidth, 640, chromedp.EmulateMobile)); err != nil {
 		t.Fatal(err)
 	}

@@ -14,6 +14,8 @@ import (
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/cdproto/storage"
 	"github.com/chromedp/chromedp"
+
+	"victimsite/internal/browser"
 )
 
 // traffic is what a tab asked the network for, as the DevTools protocol
@@ -88,7 +90,7 @@ type traces struct {
 // cookie or stored data afterwards: someone who checks a victim's browser
 // or network must find as little as possible.
 func checkPrivacy(t *testing.T, ctx context.Context, fx *fixture) {
-	tab := newTab(t, ctx)
+	tab := browser.Tab(t, ctx)
 	tr := watch(t, tab)
 	site, _ := url.Parse(fx.url)
 	for _, p := range fx.pages() {
