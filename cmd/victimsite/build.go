@@ -6,8 +6,10 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"sync"
 	"time"
 
+	"victimsite/internal/leaflet"
 	"victimsite/internal/site"
 )
 
@@ -61,4 +63,23 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 
 // configureSite adds what the site package cannot make by itself, such as
 // the generic leaflets. It is the one place the commands wire that in.
-func configureSite(st *site.Site) {}
+// The leaflets of every language are made together, in parallel, the
+// first time the site asks for one.
+func configureSite(st *site.Site) {
+	var once sync.Once
+	var pdfs map[string][]byte
+	var err error
+	st.Leaflet = func(lang string) ([]byte, error) {
+		once.Do(func() {
+			var r *leaflet.Renderer
+			r, err = leaflet.New(leaflet.Source{Config: st.Config, Content: st.Content, Locales: st.Locales})
+			if err == nil {
+				pdfs, err = r.Generics()
+			}
+		})
+		if err != nil {
+			return nil, err
+		}
+		return pdfs[lang], nil
+	}
+}

@@ -38,6 +38,7 @@ func commands() []command {
 		{"check", "", runCheck},
 		{"init", "", runInit},
 		{"status", "victimsite status     [-site DIR] [-json] [-lang L] [-export L DIR]   which pages are translated", runStatus},
+		{"leaflet", "victimsite leaflet    [-site DIR] -lang L -crime C ... [-o FILE.pdf] | -csv FILE -out-dir DIR   victims' leaflets", runLeaflet},
 		{"translated", "victimsite translated FILE...                 record that translations match their English page", runTranslated},
 	}
 }

@@ -1,0 +1,263 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"victimsite/internal/leaflet"
+	"victimsite/internal/problem"
+)
+
+const leafletUsage = `Usage:
+  victimsite leaflet [-site DIR] -lang L -crime C -crime-ref REF -reported YYYY-MM-DD
+      -officer-name NAME -officer-rank RANK -collar N -officer-phone PHONE
+      -officer-email EMAIL -station STATION -promise-method METHOD -promise-every DAYS
+      [-promise-next YYYY-MM-DD] [-victim-name NAME] [-bilingual] [-discreet]
+      [-ics FILE.ics] [-o FILE.pdf]
+  victimsite leaflet [-site DIR] -csv FILE -out-dir DIR
+
+Makes a victim's leaflet: their officer, the contact promise, what happens next,
+where to get support and their rights, in their language. -o defaults to the
+crime reference, such as LP-12345-26.pdf. With -csv, the first row names the
+columns with these flag names (lang,crime,crime-ref,...; an ics column of yes/no
+asks for the reminders too), each further row makes one leaflet named after its
+crime reference, and -csv - reads standard input. Leaflets are readable by
+their owner only (mode 0600).
+`
+
+// leafletFlags are the flags of victimsite leaflet.
+type leafletFlags struct {
+	site    siteDir
+	values  map[string]*string // the details, by field name
+	bools   map[string]*bool   // -bilingual, -discreet
+	out     string
+	ics     string
+	csv     string
+	outDir  string
+	workers int
+}
+
+func runLeaflet(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fl := flag.NewFlagSet("victimsite leaflet", flag.ContinueOnError)
+	fl.SetOutput(stderr)
+	lf := registerLeafletFlags(fl)
+	fl.Usage = func() {
+		fmt.Fprint(stderr, leafletUsage+"\nFlags:\n")
+		fl.PrintDefaults()
+	}
+	if code, ok := parseFlags(fl, args); !ok {
+		return code
+	}
+	if fl.NArg() > 0 {
+		fmt.Fprintf(stderr, "victimsite leaflet: unexpected argument %q; every detail is a flag, such as -lang pl\n", fl.Arg(0))
+		return 2
+	}
+	set := map[string]bool{}
+	fl.Visit(func(f *flag.Flag) { set[f.Name] = true })
+	if msg := lf.misuse(set); msg != "" {
+		fmt.Fprintf(stderr, "victimsite leaflet: %s\n", msg)
+		return 2
+	}
+	r, ok := loadLeaflets(&lf.site, stderr)
+	if !ok {
+		return 1
+	}
+	if lf.csv != "" {
+		b := &bulk{r: r, outDir: lf.outDir, workers: lf.workers, stderr: stderr, stdout: stdout, every: 2 * time.Second}
+		return b.run(ctx, lf.csv)
+	}
+	return lf.one(r, stdout, stderr)
+}
+
+func registerLeafletFlags(fl *flag.FlagSet) *leafletFlags {
+	lf := &leafletFlags{values: map[string]*string{}, bools: map[string]*bool{}}
+	lf.site.register(fl)
+	for _, f := range leaflet.Fields {
+		switch f {
+		case leaflet.FieldBilingual:
+			lf.bools[f] = fl.Bool(f, false, "also print the leaflet in English, after the victim's language")
+		case leaflet.FieldDiscreet:
+			lf.bools[f] = fl.Bool(f, false, "a plain cover with no crime type and no police branding (domestic abuse)")
+		default:
+			lf.values[f] = fl.String(f, "", flagHelp[f])
+		}
+	}
+	fl.StringVar(&lf.out, "o", "", "the PDF to write (default: the crime reference, such as LP-12345-26.pdf; - for standard output)")
+	fl.StringVar(&lf.ics, "ics", "", "also write the officer's reminders of the contact promise to this iCalendar file")
+	fl.StringVar(&lf.csv, "csv", "", "make one leaflet per row of this CSV file (- for standard input)")
+	fl.StringVar(&lf.outDir, "out-dir", "", "with -csv: the folder to write the leaflets into")
+	fl.IntVar(&lf.workers, "workers", runtime.GOMAXPROCS(0), "with -csv: how many leaflets to make at once")
+	return lf
+}
+
+var flagHelp = map[string]string{
+	leaflet.FieldLang:          "the victim's language, such as pl",
+	leaflet.FieldCrime:         "the crime, as its page is named: burglary, domestic-abuse, …",
+	leaflet.FieldCrimeRef:      "the crime reference number, such as LP-12345-26",
+	leaflet.FieldReported:      "the date the crime was reported, YYYY-MM-DD",
+	leaflet.FieldOfficerName:   "the officer's name",
+	leaflet.FieldOfficerRank:   "the officer's rank, such as PC",
+	leaflet.FieldCollar:        "the officer's collar number",
+	leaflet.FieldOfficerPhone:  "the officer's phone number",
+	leaflet.FieldOfficerEmail:  "the officer's email address",
+	leaflet.FieldStation:       "the officer's police station",
+	leaflet.FieldPromiseMethod: "how the officer will keep in touch: " + strings.Join(leaflet.Methods, ", "),
+	leaflet.FieldPromiseEvery:  "how many days apart the updates are",
+	leaflet.FieldPromiseNext:   "the date the next update is due by, YYYY-MM-DD (default: reported + promise-every)",
+	leaflet.FieldVictimName:    "the victim's name, printed on the leaflet (optional)",
+}
+
+// misuse explains a mix of flags that cannot work together, or says
+// nothing.
+func (lf *leafletFlags) misuse(set map[string]bool) string {
+	if lf.csv == "" {
+		if set["out-dir"] || set["workers"] {
+			return "-out-dir and -workers go with -csv"
+		}
+		return ""
+	}
+	for _, f := range append(slices.Clone(leaflet.Fields), "o", "ics") {
+		if set[f] {
+			return fmt.Sprintf("-%s cannot go with -csv: the CSV file gives every leaflet's details, in a column named %s", f, f)
+		}
+	}
+	switch {
+	case lf.outDir == "":
+		return "-csv needs -out-dir DIR, the folder to write the leaflets into"
+	case lf.workers < 1:
+		return "-workers must be 1 or more"
+	}
+	return ""
+}
+
+// loadLeaflets loads what leaflets need from the site, printing its
+// errors (not its warnings: an officer cannot act on them).
+func loadLeaflets(sd *siteDir, stderr io.Writer) (*leaflet.Renderer, bool) {
+	fsys, dir, err := sd.open()
+	if err != nil {
+		fmt.Fprintf(stderr, "victimsite leaflet: %v\n", err)
+		return nil, false
+	}
+	src, probs := leaflet.Load(fsys)
+	var errs problem.List
+	for _, p := range probs {
+		if !p.Warning {
+			errs = append(errs, p)
+		}
+	}
+	if len(errs) > 0 {
+		printProblems(stderr, dir, errs)
+		fmt.Fprintln(stderr, "victimsite leaflet: the site has problems (listed above); fix them, or ask whoever looks after the site")
+		return nil, false
+	}
+	r, err := leaflet.New(src)
+	if err != nil {
+		fmt.Fprintf(stderr, "victimsite leaflet: %v\n", err)
+		return nil, false
+	}
+	return r, true
+}
+
+// one makes the leaflet the flags describe.
+func (lf *leafletFlags) one(r *leaflet.Renderer, stdout, stderr io.Writer) int {
+	values := map[string]string{}
+	for f, v := range lf.values {
+		values[f] = *v
+	}
+	for f, v := range lf.bools {
+		values[f] = strconv.FormatBool(*v)
+	}
+	d, err := leaflet.Parse(values)
+	if err == nil {
+		err = r.Validate(d)
+	} else if serr := r.Validate(d); serr != nil {
+		err = errors.Join(err, serr)
+	}
+	if err != nil {
+		printFieldErrors(stderr, err)
+		return 1
+	}
+	pdf, err := r.Render(d)
+	if err != nil {
+		printFieldErrors(stderr, err)
+		return 1
+	}
+	out := lf.out
+	if out == "" {
+		out = leaflet.FileBase(d.CrimeRef) + ".pdf"
+	}
+	if out == "-" {
+		_, err = stdout.Write(pdf)
+	} else {
+		err = writePrivate(out, pdf)
+	}
+	if err == nil && lf.ics != "" {
+		err = writePrivate(lf.ics, leaflet.Calendar(d))
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "victimsite leaflet: %v\n", err)
+		return 1
+	}
+	if out != "-" {
+		fmt.Fprintf(stdout, "wrote %s\n", out)
+	}
+	return 0
+}
+
+// printFieldErrors prints each problem with a field as "-field: message",
+// naming the flag to fix.
+func printFieldErrors(stderr io.Writer, err error) {
+	var fe *leaflet.FieldError
+	for _, e := range flatten(err) {
+		if errors.As(e, &fe) {
+			fmt.Fprintf(stderr, "victimsite leaflet: -%s %s\n", fe.Field, fe.Message)
+		} else {
+			fmt.Fprintf(stderr, "victimsite leaflet: %v\n", e)
+		}
+	}
+}
+
+// flatten lists the errors joined or wrapped in err.
+func flatten(err error) []error {
+	if m, ok := err.(interface{ Unwrap() []error }); ok {
+		var out []error
+		for _, e := range m.Unwrap() {
+			out = append(out, flatten(e)...)
+		}
+		return out
+	}
+	return []error{err}
+}
+
+// writePrivate writes a file only its owner can read, through a
+// temporary file in the same folder, so a reader never sees half a
+// leaflet and an existing file's looser mode is not kept.
+func writePrivate(name string, data []byte) error {
+	tmp, err := os.CreateTemp(filepath.Dir(name), ".leaflet-*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	if err := tmp.Chmod(0o600); err != nil {
+		tmp.Close()
+		return err
+	}
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), name)
+}

@@ -1,0 +1,330 @@
+// Package leaflet makes the PDF leaflets that officers give to victims of
+// crime: an A4 leaflet in the victim's language with their officer's
+// details, the contact promise agreed with them, what happens next, where
+// to get support and their rights under the Victims' Code.
+//
+// Data enters as Details, parsed and checked from text by Parse (the
+// command's flags, a CSV row, a web form: the field names are the same
+// everywhere), and as a Source: the site's config, content and interface
+// strings. Every fact comes from the site, never from Go code: phone
+// numbers and hours from site.toml, the "what happens next" text and the
+// support contacts from the crime's page, the rights from the front matter
+// of the rights page, the wording from locales/leaflet.<lang>.toml.
+// Renderer.Render returns the PDF bytes and touches no disk;
+// Renderer.Generic makes the unpersonalised leaflet the website publishes,
+// with blank lines for an officer to fill in by hand; Calendar makes the
+// officer's reminders of the contact promise as iCalendar.
+//
+// The PDF is drawn with codeberg.org/go-pdf/fpdf in DejaVu Sans, embedded
+// and subset. Arabic is shaped into presentation forms and put into visual
+// order with the Unicode bidirectional algorithm, so it reads joined and
+// right to left while numbers, crime references and emails stay left to
+// right. A rune the font cannot draw is an error that names where the text
+// came from, never a box. The same Details give byte-identical output: the
+// document dates are the date the crime was reported, and the metadata
+// holds only the leaflet's title and language, never the victim's or the
+// officer's details.
+//
+// No other package imports fpdf; this one wraps it.
+package leaflet
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"runtime"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"victimsite/internal/config"
+	"victimsite/internal/content"
+	"victimsite/internal/locale"
+	"victimsite/internal/problem"
+)
+
+// Details are what one personalised leaflet says about one victim's case.
+// Parse makes them from text; Render checks them against the site.
+type Details struct {
+	Lang     string    // the victim's language, a language the site declares
+	Crime    string    // the crime page's slug: "burglary" for content/crime/burglary
+	CrimeRef string    // the crime reference number, such as LP-12345-26
+	Reported time.Time // the day the crime was reported
+	Officer  Officer
+	Promise  Promise
+
+	VictimName string // optional: printed on the leaflet so it reaches the right person
+	Bilingual  bool   // also print the leaflet in English, after the victim's language
+	Discreet   bool   // a plain cover with no crime type and no police branding
+}
+
+// Officer is the officer in charge of the case: the person the victim
+// contacts.
+type Officer struct {
+	Name, Rank, Collar, Phone, Email, Station string
+}
+
+// Promise is the contact promise agreed with the victim: how and how often
+// the officer will update them, and when the next update is due.
+type Promise struct {
+	Method string    // one of Methods
+	Every  int       // days between updates
+	Next   time.Time // the next update is due by this day
+}
+
+// Methods are the ways an officer can promise to keep in touch.
+var Methods = []string{"phone", "email", "text", "letter", "visit"}
+
+// Source is the site a leaflet is made from.
+type Source struct {
+	Config  *config.Site
+	Content *content.Set
+	Locales *locale.Bundle
+}
+
+// Load reads what leaflets need from a site folder (site.toml, content/
+// and locales/, not the templates) and checks that every language has
+// every leaflet message. The Source must not be used when the list holds
+// errors.
+func Load(fsys fs.FS) (Source, problem.List) {
+	cfg, probs := config.Load(fsys)
+	if cfg == nil {
+		return Source{}, probs
+	}
+	src := Source{Config: cfg}
+	var more problem.List
+	src.Content, more = content.Load(fsys, cfg)
+	probs = append(probs, more...)
+	src.Locales, more = locale.Load(fsys, cfg)
+	probs = append(probs, more...)
+	probs = append(probs, Check(src)...)
+	probs.Sort()
+	return src, probs
+}
+
+// Check reports every leaflet message a language lacks, every plural
+// message without a form its language needs, and a rights page without
+// rights.
+func Check(src Source) problem.List {
+	var probs problem.List
+	for _, l := range src.Config.Languages {
+		strs := src.Locales.Lang(l.Code)
+		if strs == nil {
+			continue // locale.Load has reported it
+		}
+		for _, id := range messageIDs {
+			if strs.Has(id) {
+				continue
+			}
+			file, from := strs.File(), locale.Folder+"/"+src.Config.DefaultLanguage+".toml"
+			if strings.HasPrefix(id, "Leaflet") {
+				file = locale.Folder + "/leaflet." + l.Code + ".toml"
+				from = locale.Folder + "/leaflet." + src.Config.DefaultLanguage + ".toml"
+			}
+			probs.Add(file, 0, "message %q, which leaflets use, is missing; add it, translated from %s", id, from)
+		}
+	}
+	probs = append(probs, checkPlurals(src)...)
+	if id := src.Config.Code.RightsPage; id != "" {
+		if p := src.Content.Get(id, src.Content.Source()); p == nil || len(p.Rights) == 0 {
+			probs.Add(config.File, 0, "[code] rights_page %q must name a page whose front matter lists the rights", id)
+		}
+	}
+	return probs
+}
+
+// pluralIDs are the leaflet messages that take a count.
+var pluralIDs = []string{"LeafletPromise", "LeafletReferral", "LeafletUpdates", "LeafletEnhanced", "LeafletEnhancedGeneric"}
+
+// checkPlurals reports a plural leaflet message that lacks a form its
+// language needs for some count.
+func checkPlurals(src Source) problem.List {
+	var probs problem.List
+	for _, l := range src.Config.Languages {
+		strs := src.Locales.Lang(l.Code)
+		if strs == nil {
+			continue
+		}
+		for _, id := range pluralIDs {
+			if !strs.Has(id) {
+				continue // reported as missing
+			}
+			for _, n := range sampleCounts {
+				if strs.N(id, n) == id+" "+strconv.Itoa(n) {
+					w := strs.Where(id)
+					probs.Add(w.File, w.Line, "message %q has no plural form for %d in %s; add the form (one, few, many, other…) the language uses for it", id, n, l.Code)
+					break
+				}
+			}
+		}
+	}
+	return probs
+}
+
+// Renderer makes leaflets from one site. It is safe for concurrent use:
+// bulk runs share one Renderer between workers, so fonts are subset once
+// per language rather than once per leaflet.
+type Renderer struct {
+	src   Source
+	fonts map[string]*langFonts // by language code; fixed after New
+	qr    sync.Map              // URL -> [][]bool
+}
+
+// langFonts is the font subset of one language, made on first use.
+type langFonts struct {
+	once  sync.Once
+	fonts *fontSubset
+	err   error
+}
+
+// New returns a Renderer for the site. It fails when the site lacks a
+// leaflet message, a language's strings or the rights page.
+func New(src Source) (*Renderer, error) {
+	if src.Config == nil || src.Content == nil || src.Locales == nil {
+		return nil, errors.New("leaflet: the site is not loaded")
+	}
+	if probs := Check(src); probs.Errors() > 0 {
+		return nil, probs.Err()
+	}
+	if _, err := dejaVu(); err != nil {
+		return nil, err
+	}
+	r := &Renderer{src: src, fonts: map[string]*langFonts{}}
+	for _, l := range src.Config.Languages {
+		if src.Locales.Lang(l.Code) == nil {
+			return nil, fmt.Errorf("leaflet: no strings for language %q", l.Code)
+		}
+		r.fonts[l.Code] = &langFonts{}
+	}
+	return r, nil
+}
+
+// Render returns the personalised leaflet for d as PDF bytes. Details
+// that the site cannot serve (a language it does not declare, a crime it
+// has no page for) are an *InvalidError naming the field.
+func (r *Renderer) Render(d Details) ([]byte, error) {
+	if err := r.Validate(d); err != nil {
+		return nil, err
+	}
+	docs := []*doc{r.compose(d, d.Lang)}
+	if d.Bilingual && d.Lang != r.src.Config.DefaultLanguage {
+		docs = append(docs, r.compose(d, r.src.Config.DefaultLanguage))
+	}
+	return r.print(docs, d.Reported)
+}
+
+// Generic returns the leaflet in lang that is not about any one case: the
+// one the website publishes, with blank lines for the officer to fill in.
+// Its dates are the day the site's facts were last checked.
+func (r *Renderer) Generic(lang string) ([]byte, error) {
+	if _, ok := r.fonts[lang]; !ok {
+		return nil, fmt.Errorf("leaflet: %q is not a language of the site", lang)
+	}
+	return r.print([]*doc{r.composeGeneric(lang)}, r.src.Config.Checked)
+}
+
+// Generics returns the generic leaflet of every language of the site, by
+// language code, made in parallel: what a site build publishes.
+func (r *Renderer) Generics() (map[string][]byte, error) {
+	langs := r.languages()
+	pdfs := make([][]byte, len(langs))
+	errs := make([]error, len(langs))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(langs)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				pdfs[i], errs[i] = r.Generic(langs[i])
+			}
+		}()
+	}
+	for i := range langs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	out := map[string][]byte{}
+	for i, l := range langs {
+		if errs[i] != nil {
+			return nil, fmt.Errorf("leaflet in %s: %w", l, errs[i])
+		}
+		out[l] = pdfs[i]
+	}
+	return out, nil
+}
+
+// Validate reports, as an *InvalidError, the details that this site
+// cannot serve: a language it does not declare, a crime it has no page
+// for. Parse has checked everything else.
+func (r *Renderer) Validate(d Details) error {
+	var inv InvalidError
+	if _, ok := r.fonts[d.Lang]; !ok {
+		inv.add(FieldLang, "is %q, which is not a language of the site; use one of %s", d.Lang, strings.Join(r.languages(), ", "))
+	} else if r.src.Content.Get(CrimePage(d.Crime), r.src.Content.Source()) == nil {
+		inv.add(FieldCrime, "is %q, which has no page on the site; use one of %s", d.Crime, strings.Join(r.Crimes(), ", "))
+	}
+	return inv.err()
+}
+
+func (r *Renderer) languages() []string {
+	var codes []string
+	for _, l := range r.src.Config.Languages {
+		codes = append(codes, l.Code)
+	}
+	return codes
+}
+
+// Crimes returns the slugs of the crime pages, the values -crime takes.
+func (r *Renderer) Crimes() []string {
+	var out []string
+	for _, id := range r.src.Content.IDs() {
+		if slug, ok := strings.CutPrefix(id, crimeSection+"/"); ok {
+			out = append(out, slug)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+const crimeSection = "crime"
+
+// FileBase returns the name, without extension, that a leaflet's files
+// take from its crime reference: LP-12345-26, with any / made a -.
+func FileBase(crimeRef string) string {
+	base := strings.Map(func(r rune) rune {
+		if (r >= 'A' && r <= 'Z') || (r >= 'a' && r <= 'z') || (r >= '0' && r <= '9') || r == '-' {
+			return r
+		}
+		return '-'
+	}, crimeRef)
+	if strings.Trim(base, "-") == "" {
+		return "leaflet"
+	}
+	return base
+}
+
+// CrimePage returns the content id of a crime's page: "crime/burglary".
+func CrimePage(slug string) string { return crimeSection + "/" + slug }
+
+// fontsFor returns the font subset of a language, cutting it on first use.
+func (r *Renderer) fontsFor(lang string) (*fontSubset, error) {
+	lf := r.fonts[lang]
+	lf.once.Do(func() {
+		want := baseRunes()
+		if l, _ := r.src.Config.Language(lang); l.RTL() {
+			want.union(arabicRunes())
+		}
+		// A bilingual leaflet adds the English text.
+		for _, code := range []string{lang, r.src.Config.DefaultLanguage} {
+			for _, s := range r.staticText(code) {
+				want.addString(shapeArabic(s))
+			}
+		}
+		lf.fonts, lf.err = cutFont(want)
+	})
+	return lf.fonts, lf.err
+}
