@@ -5,8 +5,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-
-	"victimsite/internal/site"
 )
 
 func runCheck(_ context.Context, args []string, stdout, stderr io.Writer) int {
@@ -26,7 +24,7 @@ func runCheck(_ context.Context, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "victimsite check: %v\n", err)
 		return 1
 	}
-	_, probs := site.Load(fsys)
+	_, probs := loadSite(fsys)
 	printProblems(stdout, dir, probs)
 	errs, warns := probs.Errors(), len(probs)-probs.Errors()
 	fmt.Fprintf(stdout, "%d %s, %d %s\n", errs, plural(errs, "error", "errors"), warns, plural(warns, "warning", "warnings"))

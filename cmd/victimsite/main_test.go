@@ -158,3 +158,26 @@ func TestTranslated(t *testing.T) {
 		t.Errorf("translated on an English page: exit %d, %q", code, stderr)
 	}
 }
+
+func TestCheckReportsMissingLeafletMessages(t *testing.T) {
+	dir := initSite(t)
+	file := filepath.Join(dir, "locales", "leaflet.pl.toml")
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var kept []string
+	for _, line := range strings.Split(string(data), "\n") {
+		if !strings.HasPrefix(line, "LeafletCrimeRef ") && !strings.HasPrefix(line, "LeafletCrimeRef=") {
+			kept = append(kept, line)
+		}
+	}
+	if err := os.WriteFile(file, []byte(strings.Join(kept, "\n")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, _ := runCmd(t, dir, "check")
+	want := filepath.Join("locales", "leaflet.pl.toml") + `: message "LeafletCrimeRef", which leaflets use, is missing`
+	if code != 1 || !strings.Contains(stdout, want) {
+		t.Errorf("got exit %d with\n%s\nwant exit 1 and %q", code, stdout, want)
+	}
+}

@@ -11,6 +11,7 @@ import (
 
 	"victimsite"
 	"victimsite/internal/config"
+	"victimsite/internal/leaflet"
 	"victimsite/internal/problem"
 	"victimsite/internal/site"
 )
@@ -48,12 +49,23 @@ func (s *siteDir) load(stderr io.Writer) (*site.Site, string, bool) {
 		fmt.Fprintf(stderr, "victimsite: %v\n", err)
 		return nil, "", false
 	}
-	st, probs := site.Load(fsys)
+	st, probs := loadSite(fsys)
 	printProblems(stderr, dir, probs)
 	if probs.Errors() > 0 || st == nil {
 		return nil, dir, false
 	}
 	return st, dir, true
+}
+
+// loadSite loads the site and checks what the leaflets need of it too, so
+// that check, build and serve report the same problems.
+func loadSite(fsys fs.FS) (*site.Site, problem.List) {
+	st, probs := site.Load(fsys)
+	if st != nil && st.Content != nil && st.Locales != nil {
+		probs = append(probs, leaflet.Check(leaflet.Source{Config: st.Config, Content: st.Content, Locales: st.Locales})...)
+		probs.Sort()
+	}
+	return st, probs
 }
 
 // printProblems prints one problem a line, paths relative to the working
