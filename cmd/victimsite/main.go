@@ -39,6 +39,7 @@ func commands() []command {
 		{"init", "", runInit},
 		{"status", "victimsite status     [-site DIR] [-json] [-lang L] [-export L DIR]   which pages are translated", runStatus},
 		{"leaflet", "victimsite leaflet    [-site DIR] -lang L -crime C ... [-o FILE.pdf] | -csv FILE -out-dir DIR   victims' leaflets", runLeaflet},
+		{"desk", "victimsite desk       [-site DIR] [-addr A]   officers' leaflet form in the browser (default 127.0.0.1:8080)", runDesk},
 		{"translated", "victimsite translated FILE...                 record that translations match their English page", runTranslated},
 	}
 }

@@ -1,0 +1,213 @@
+package desk
+
+import (
+	"errors"
+	"slices"
+	"strings"
+
+	"victimsite/internal/leaflet"
+)
+
+// question is how the form asks for one of the leaflet's fields: the
+// GOV.UK pattern of a label, a hint and, after a failed submission, the
+// error beside the field.
+type question struct {
+	Name         string // the leaflet's field name, also the id of the input
+	Label        string
+	Hint         string
+	Type         string // the input's type: text, email, tel or date
+	Width        string // a govuk-input--width-N class, or "" for the full width
+	Autocomplete string // "off" for anything about the victim
+	Numeric      bool   // digits only: inputmode numeric
+	NoSpell      bool   // codes and addresses: no spell check
+	Empty        string // the message when a required field is left empty
+	Noun         string // starts the sentence of any other message
+}
+
+// questions are the leaflet's fields as the form asks for them. Every
+// name in leaflet.Fields has one (a test checks), and the officer's own
+// details have the autocomplete tokens of a person filling in their own
+// details, which the victim's never do.
+var questions = map[string]question{
+	leaflet.FieldLang: {Label: "The victim's language",
+		Hint:  "The leaflet is printed in this language. Each language is listed by its own name, so the victim can point to theirs.",
+		Empty: "Choose the victim's language", Noun: "The language"},
+	leaflet.FieldCrime: {Label: "Crime",
+		Hint:  "The leaflet says what happens next for this crime and who can help.",
+		Empty: "Choose the crime", Noun: "The crime"},
+	leaflet.FieldCrimeRef: {Label: "Crime reference number", Hint: "For example, LP-12345-26",
+		Type: "text", Width: "govuk-input--width-20", Autocomplete: "off", NoSpell: true,
+		Empty: "Enter the crime reference number", Noun: "The crime reference number"},
+	leaflet.FieldReported: {Label: "Date reported", Hint: "The day the crime was reported to the police.",
+		Type: "date", Width: "govuk-input--width-10", Autocomplete: "off",
+		Empty: "Enter the date the crime was reported", Noun: "The date reported"},
+	leaflet.FieldVictimName: {Label: "The victim's name (optional)",
+		Hint: "Printed on the leaflet so that it reaches the right person. Leave it out if someone else might see the leaflet.",
+		Type: "text", Autocomplete: "off", Noun: "The victim's name"},
+	leaflet.FieldBilingual: {Label: "Also print the leaflet in English, after the victim's language", Noun: "The English copy"},
+	leaflet.FieldDiscreet: {Label: "Discreet cover",
+		Hint: "No crime type and no police branding on the front, for victims of domestic abuse or anyone at risk if someone else sees the leaflet.",
+		Noun: "The discreet cover"},
+	leaflet.FieldOfficerName: {Label: "Your name", Hint: "As the victim will know you, for example Jane Smith",
+		Type: "text", Autocomplete: "name", Empty: "Enter your name", Noun: "Your name"},
+	leaflet.FieldOfficerRank: {Label: "Rank", Hint: "For example, PC or DC",
+		Type: "text", Width: "govuk-input--width-10", Autocomplete: "organization-title",
+		Empty: "Enter your rank", Noun: "Your rank"},
+	leaflet.FieldCollar: {Label: "Collar number", Hint: "For example, 1234",
+		Type: "text", Width: "govuk-input--width-10", Autocomplete: "off", NoSpell: true,
+		Empty: "Enter your collar number", Noun: "Your collar number"},
+	leaflet.FieldOfficerPhone: {Label: "Phone number", Hint: "The number the victim should call you on, for example 01522 000000",
+		Type: "tel", Width: "govuk-input--width-20", Autocomplete: "tel",
+		Empty: "Enter your phone number", Noun: "Your phone number"},
+	leaflet.FieldOfficerEmail: {Label: "Email address", Hint: "For example, jane.smith@lincs.police.uk",
+		Type: "email", Autocomplete: "email", NoSpell: true,
+		Empty: "Enter your email address", Noun: "Your email address"},
+	leaflet.FieldStation: {Label: "Police station", Hint: "For example, Boston",
+		Type: "text", Width: "govuk-input--width-20", Autocomplete: "off",
+		Empty: "Enter your police station", Noun: "Your police station"},
+	leaflet.FieldPromiseMethod: {Label: "How will you keep in touch?",
+		Empty: "Choose how you will keep in touch", Noun: "The way of keeping in touch"},
+	leaflet.FieldPromiseEvery: {Label: "How many days apart will your updates be?", Hint: "For example, 7",
+		Type: "text", Width: "govuk-input--width-4", Autocomplete: "off", Numeric: true,
+		Empty: "Enter how many days apart your updates will be", Noun: "The number of days"},
+	leaflet.FieldPromiseNext: {Label: "Next update due by (optional)",
+		Hint: "Leave it empty to count from the date reported.",
+		Type: "date", Width: "govuk-input--width-10", Autocomplete: "off", Noun: "The next update"},
+}
+
+// order is the order of the questions on the page and so of the errors in
+// the summary: the case first, then the officer, who is often remembered,
+// then the promise.
+var order = []string{
+	leaflet.FieldLang, leaflet.FieldCrime, leaflet.FieldCrimeRef, leaflet.FieldReported,
+	leaflet.FieldVictimName, leaflet.FieldBilingual, leaflet.FieldDiscreet,
+	leaflet.FieldOfficerName, leaflet.FieldOfficerRank, leaflet.FieldCollar,
+	leaflet.FieldOfficerPhone, leaflet.FieldOfficerEmail, leaflet.FieldStation,
+	leaflet.FieldPromiseMethod, leaflet.FieldPromiseEvery, leaflet.FieldPromiseNext,
+}
+
+// methodLabels say each way of keeping in touch as the radio button does.
+var methodLabels = map[string]string{
+	"phone": "Phone call", "email": "Email", "text": "Text message", "letter": "Letter", "visit": "Visit",
+}
+
+// fieldError is one problem as the form shows it: in the summary, linked
+// to the field, and beside the field.
+type fieldError struct {
+	Field   string
+	Href    string // "#" and the id of the input to move to
+	Message string
+}
+
+// formPage is what the form template shows.
+type formPage struct {
+	Site, Force string
+	Token       string
+	Values      map[string]string // what was typed, by field
+	Errors      []fieldError
+	Problem     string              // a failure that is no one field's
+	choices     map[string][]choice // the options of the selects and radios, by field
+}
+
+// choice is an option of a select or a radio button.
+type choice struct {
+	Value, Label string
+	Lang, Dir    string // the language of an option written in it
+	Selected     bool
+}
+
+// Q returns a field's question with what was typed into it and its
+// error, for the field templates.
+func (p *formPage) Q(name string) fieldView {
+	v := fieldView{question: questions[name], Value: p.Values[name], Checked: checked(p.Values[name])}
+	v.Name = name
+	for _, c := range p.choices[name] {
+		c.Selected = c.Value != "" && c.Value == strings.TrimSpace(p.Values[name])
+		v.Choices = append(v.Choices, c)
+	}
+	for _, e := range p.Errors {
+		if e.Field == name {
+			v.Error = e.Message
+			break
+		}
+	}
+	return v
+}
+
+// Title is the page's title, marked when the page shows errors, as the
+// GOV.UK error summary pattern asks, so that a screen reader hears it first.
+func (p *formPage) Title() string {
+	if len(p.Errors) > 0 || p.Problem != "" {
+		return "Error: Make a victim's leaflet"
+	}
+	return "Make a victim's leaflet"
+}
+
+// checked reports whether a yes/no value is yes, as leaflet.Parse reads it.
+func checked(v string) bool {
+	switch strings.ToLower(strings.TrimSpace(v)) {
+	case "1", "true", "yes", "y":
+		return true
+	}
+	return false
+}
+
+// fieldView is one question with what was typed into it.
+type fieldView struct {
+	question
+	Value, Error string
+	Checked      bool     // a checkbox that was ticked
+	Choices      []choice // a select's options or the radio buttons
+}
+
+// DescribedBy is the aria-describedby of the input: its hint and error.
+func (f fieldView) DescribedBy() string {
+	var ids []string
+	if f.Hint != "" {
+		ids = append(ids, f.Name+"-hint")
+	}
+	if f.Error != "" {
+		ids = append(ids, f.Name+"-error")
+	}
+	return strings.Join(ids, " ")
+}
+
+// problems turns the errors of leaflet.Parse and Renderer.Validate into the
+// form's errors: one per field, in the order of the page, a required
+// field left empty said as GOV.UK says it ("Enter your name"), any other
+// problem as the leaflet package words it, after the field's noun.
+func problems(values map[string]string, errs ...error) []fieldError {
+	var out []fieldError
+	seen := map[string]bool{}
+	for _, err := range errs {
+		var inv *leaflet.InvalidError
+		if !errors.As(err, &inv) {
+			continue
+		}
+		for _, p := range inv.Problems {
+			if seen[p.Field] {
+				continue
+			}
+			seen[p.Field] = true
+			q, ok := questions[p.Field]
+			msg := q.Noun + " " + p.Message
+			switch {
+			case !ok:
+				msg = p.Field + " " + p.Message
+			case q.Empty != "" && strings.TrimSpace(values[p.Field]) == "":
+				msg = q.Empty
+			}
+			out = append(out, fieldError{Field: p.Field, Href: "#" + p.Field, Message: msg})
+		}
+	}
+	slices.SortStableFunc(out, func(a, b fieldError) int { return rank(a.Field) - rank(b.Field) })
+	return out
+}
+
+// rank is a field's place on the page; unknown fields go last.
+func rank(field string) int {
+	if i := slices.Index(order, field); i >= 0 {
+		return i
+	}
+	return len(order)
+}
