@@ -38,6 +38,7 @@ func commands() []command {
 		{"check", "", runCheck},
 		{"init", "", runInit},
 		{"status", "victimsite status     [-site DIR] [-json] [-lang L] [-export L DIR]   which pages are translated", runStatus},
+		{"serve", "victimsite serve      [-site DIR] [-addr A]   live preview, reloaded on every save (default 127.0.0.1:1313)", runServe},
 		{"leaflet", "victimsite leaflet    [-site DIR] -lang L -crime C ... [-o FILE.pdf] | -csv FILE -out-dir DIR   victims' leaflets", runLeaflet},
 		{"desk", "victimsite desk       [-site DIR] [-addr A]   officers' leaflet form in the browser (default 127.0.0.1:8080)", runDesk},
 		{"translated", "victimsite translated FILE...                 record that translations match their English page", runTranslated},

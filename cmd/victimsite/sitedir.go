@@ -61,11 +61,20 @@ func (s *siteDir) load(stderr io.Writer) (*site.Site, string, bool) {
 // that check, build and serve report the same problems.
 func loadSite(fsys fs.FS) (*site.Site, problem.List) {
 	st, probs := site.Load(fsys)
-	if st != nil && st.Content != nil && st.Locales != nil {
-		probs = append(probs, leaflet.Check(leaflet.Source{Config: st.Config, Content: st.Content, Locales: st.Locales})...)
+	if st != nil {
+		probs = append(probs, leafletProblems(st)...)
 		probs.Sort()
 	}
 	return st, probs
+}
+
+// leafletProblems are the problems with a loaded site that only its
+// leaflets show, such as a message they need that a language lacks.
+func leafletProblems(st *site.Site) problem.List {
+	if st.Content == nil || st.Locales == nil {
+		return nil
+	}
+	return leaflet.Check(leaflet.Source{Config: st.Config, Content: st.Content, Locales: st.Locales})
 }
 
 // printProblems prints one problem a line, paths relative to the working

@@ -23,6 +23,8 @@ type Set struct {
 	pages  []*Page
 	byID   map[string]map[string]*Page // id -> lang -> page
 	ids    []string                    // ids of source pages, sorted
+	// children holds what each list shows; see Children.
+	children map[string][]*Page
 
 	// broken holds the ids of files that could not be read, so that their
 	// translations and links are not reported as problems too.
@@ -35,11 +37,24 @@ var slugName = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9-]*$`)
 // site's languages and contacts, and renders it. Problems come back in the
 // list; the Set holds every page that could be read.
 func Load(fsys fs.FS, site *config.Site) (*Set, problem.List) {
+	return load(fsys, site, nil)
+}
+
+// load is Load, taking unchanged pages from c when c is not nil.
+func load(fsys fs.FS, site *config.Site, c *Cache) (*Set, problem.List) {
 	var probs problem.List
 	var files []string
 	err := fs.WalkDir(fsys, Folder, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
+		}
+		// Names starting with a dot are editors' lock and swap files
+		// (.#burglary.en.md), never pages.
+		if p != Folder && strings.HasPrefix(d.Name(), ".") {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
 		}
 		if !d.IsDir() && strings.HasSuffix(p, ".md") {
 			files = append(files, p)
@@ -50,10 +65,11 @@ func Load(fsys fs.FS, site *config.Site) (*Set, problem.List) {
 		probs.Add(Folder, 0, "cannot read the content folder: %v", err)
 		return &Set{source: site.DefaultLanguage, byID: map[string]map[string]*Page{}, broken: map[string]bool{}}, probs
 	}
-	s := &Set{source: site.DefaultLanguage, byID: map[string]map[string]*Page{}, broken: map[string]bool{}}
-	urls := map[string]string{} // lower-cased published path -> first file
+	s := &Set{source: site.DefaultLanguage, byID: make(map[string]map[string]*Page, len(files)), broken: map[string]bool{}}
+	urls := make(map[string]string, len(files)) // lower-cased published path -> first file
+	c.begin()
 	for _, file := range files {
-		id, kind, lang, ok := parseName(file, &probs)
+		id, kind, lang, ok := c.parseName(file, &probs)
 		if !ok {
 			continue
 		}
@@ -67,21 +83,19 @@ func Load(fsys fs.FS, site *config.Site) (*Set, problem.List) {
 			continue
 		}
 		urls[key] = file
-		data, err := fs.ReadFile(fsys, file)
-		if err != nil {
-			probs.Add(file, 0, "cannot read: %v", err)
+		p, ok := c.read(fsys, file, strings.ToLower(id), kind, lang, &probs)
+		if !ok {
 			continue
 		}
-		p := Parse(file, data, &probs)
 		if p == nil {
 			s.broken[strings.ToLower(id)] = true
 			continue
 		}
-		p.ID, p.Kind, p.Lang = strings.ToLower(id), kind, lang
 		s.add(p)
 	}
 	s.check(site, &probs)
-	s.render(&probs)
+	s.indexChildren()
+	c.render(s, &probs)
 	probs.Sort()
 	return s, probs
 }
@@ -178,30 +192,31 @@ func sourceName(p *Page, source string) string {
 	return strings.TrimSuffix(p.File, "."+p.Lang+".md") + "." + source + ".md"
 }
 
-// render renders every page's Markdown, in parallel, checking its links.
-func (s *Set) render(probs *problem.List) {
+// render renders the Markdown of pages, in parallel, checking their links.
+// It returns the problems of each page.
+func (s *Set) render(pages []*Page, probs *problem.List) []problem.List {
 	r := newRenderer(s)
-	work := make(chan *Page)
-	var mu sync.Mutex
+	out := make([]problem.List, len(pages))
+	work := make(chan int)
 	var wg sync.WaitGroup
 	for range runtime.GOMAXPROCS(0) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			var local problem.List
-			for p := range work {
-				r.render(p, &local)
+			for i := range work {
+				r.render(pages[i], &out[i])
 			}
-			mu.Lock()
-			*probs = append(*probs, local...)
-			mu.Unlock()
 		}()
 	}
-	for _, p := range s.pages {
-		work <- p
+	for i := range pages {
+		work <- i
 	}
 	close(work)
 	wg.Wait()
+	for _, l := range out {
+		*probs = append(*probs, l...)
+	}
+	return out
 }
 
 // Source returns the language translations are made from.
@@ -221,18 +236,25 @@ func (s *Set) Get(id, lang string) *Page { return s.byID[id][lang] }
 // home page, the section pages and top-level pages; for a section, its
 // pages. They are ordered by weight, then title.
 func (s *Set) Children(id string) []*Page {
-	var out []*Page
+	return slices.Clone(s.children[id])
+}
+
+// indexChildren works out every list once: a site of thousands of pages
+// asks for them once per page per language.
+func (s *Set) indexChildren() {
+	s.children = map[string][]*Page{}
 	for _, cid := range s.ids {
 		p := s.byID[cid][s.source]
 		switch {
-		case id == "" && p.Kind == Section, id == "" && p.Kind == Regular && p.Section() == "":
-			out = append(out, p)
-		case id != "" && p.Kind == Regular && p.Section() == id:
-			out = append(out, p)
+		case p.Kind == Section, p.Kind == Regular && p.Section() == "":
+			s.children[""] = append(s.children[""], p)
+		case p.Kind == Regular:
+			s.children[p.Section()] = append(s.children[p.Section()], p)
 		}
 	}
-	slices.SortStableFunc(out, func(a, b *Page) int {
-		return cmp.Or(cmp.Compare(a.Weight, b.Weight), cmp.Compare(a.Title, b.Title))
-	})
-	return out
+	for _, list := range s.children {
+		slices.SortStableFunc(list, func(a, b *Page) int {
+			return cmp.Or(cmp.Compare(a.Weight, b.Weight), cmp.Compare(a.Title, b.Title))
+		})
+	}
 }

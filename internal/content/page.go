@@ -72,6 +72,9 @@ type Page struct {
 
 	// keyLines maps a front-matter key to its line in the file.
 	keyLines map[string]int
+	// links are the ids of the pages the body links to, found when it
+	// is rendered.
+	links []string
 }
 
 // Section returns the section a page belongs to: "crime" for

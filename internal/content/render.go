@@ -97,6 +97,7 @@ func (r *renderer) link(p *Page, dest []byte, line int, probs *problem.List) []b
 	if !ok {
 		return dest
 	}
+	p.links = append(p.links, target)
 	if r.set.Get(target, r.set.source) == nil && !r.set.broken[target] {
 		probs.Add(p.File, line, "broken link %q: there is no page %s; check the path", raw, describe(target, r.set.source))
 		return dest

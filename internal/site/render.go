@@ -34,7 +34,47 @@ func (s *Site) Render() (Files, error) {
 	for p, b := range s.assets {
 		files[p] = b
 	}
-	jobs := s.jobs()
+	pages, err := s.execute(s.jobs())
+	if err != nil {
+		return nil, err
+	}
+	for p, b := range pages {
+		files[p] = b
+	}
+	files["sitemap.xml"] = s.sitemap()
+	files["robots.txt"] = []byte("User-agent: *\nAllow: /\n\nSitemap: " + s.Config.URL("sitemap.xml") + "\n")
+	if s.Leaflet != nil {
+		for _, l := range s.Config.Languages {
+			pdf, err := s.Leaflet(l.Code)
+			if err != nil {
+				return nil, fmt.Errorf("leaflet in %s: %w", l.Code, err)
+			}
+			files[l.Code+"/leaflet.pdf"] = pdf
+		}
+	}
+	return files, nil
+}
+
+// helpBlocks renders the "help" template once for each language.
+func (s *Site) helpBlocks() (map[string]template.HTML, error) {
+	blocks := map[string]template.HTML{}
+	for _, lang := range s.Config.Languages {
+		t := s.layouts.byLang[lang.Code]["page"]
+		if t.Lookup("help") == nil {
+			continue // a site whose layouts have no help block
+		}
+		var buf bytes.Buffer
+		v := s.chrome(lang, s.Locales.Lang(lang.Code), 0)
+		if err := t.ExecuteTemplate(&buf, "help", v); err != nil {
+			return nil, fmt.Errorf("render the help block in %s: %w", lang.Code, err)
+		}
+		blocks[lang.Code] = template.HTML(buf.String())
+	}
+	return blocks, nil
+}
+
+// execute renders HTML files, in parallel.
+func (s *Site) execute(jobs []job) (Files, error) {
 	help, err := s.helpBlocks()
 	if err != nil {
 		return nil, err
@@ -71,58 +111,37 @@ func (s *Site) Render() (Files, error) {
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
+	files := make(Files, len(jobs))
 	for i, j := range jobs {
 		files[j.path] = out[i]
 	}
-	files["sitemap.xml"] = s.sitemap()
-	files["robots.txt"] = []byte("User-agent: *\nAllow: /\n\nSitemap: " + s.Config.URL("sitemap.xml") + "\n")
-	if s.Leaflet != nil {
-		for _, l := range s.Config.Languages {
-			pdf, err := s.Leaflet(l.Code)
-			if err != nil {
-				return nil, fmt.Errorf("leaflet in %s: %w", l.Code, err)
-			}
-			files[l.Code+"/leaflet.pdf"] = pdf
-		}
-	}
 	return files, nil
-}
-
-// helpBlocks renders the "help" template once for each language.
-func (s *Site) helpBlocks() (map[string]template.HTML, error) {
-	blocks := map[string]template.HTML{}
-	for _, lang := range s.Config.Languages {
-		t := s.layouts.byLang[lang.Code]["page"]
-		if t.Lookup("help") == nil {
-			continue // a site whose layouts have no help block
-		}
-		var buf bytes.Buffer
-		v := s.chrome(lang, s.Locales.Lang(lang.Code), 0)
-		if err := t.ExecuteTemplate(&buf, "help", v); err != nil {
-			return nil, fmt.Errorf("render the help block in %s: %w", lang.Code, err)
-		}
-		blocks[lang.Code] = template.HTML(buf.String())
-	}
-	return blocks, nil
 }
 
 // jobs lists every HTML file: each page in each language, the language
 // chooser at the root and the 404 page.
 func (s *Site) jobs() []job {
-	var jobs []job
-	for _, lang := range s.Config.Languages {
-		strs := s.Locales.Lang(lang.Code)
-		for _, id := range s.Content.IDs() {
-			v := s.pageView(id, lang, strs)
-			jobs = append(jobs, job{path: lang.Code + "/" + content.Dir(id) + "index.html", kind: v.Kind, view: v})
-		}
-	}
+	jobs := s.pageJobs(s.Content.IDs())
 	def, _ := s.Config.Language(s.Config.DefaultLanguage)
 	strs := s.Locales.Lang(def.Code)
 	root := s.special(def, strs, "", "root")
 	jobs = append(jobs, job{path: "index.html", kind: "root", view: root})
 	nf := s.special(def, strs, s.basePath(), "404")
 	jobs = append(jobs, job{path: "404.html", kind: "404", view: nf})
+	return jobs
+}
+
+// pageJobs lists the HTML files of the pages with the given ids, each in
+// every language.
+func (s *Site) pageJobs(ids []string) []job {
+	var jobs []job
+	for _, lang := range s.Config.Languages {
+		strs := s.Locales.Lang(lang.Code)
+		for _, id := range ids {
+			v := s.pageView(id, lang, strs)
+			jobs = append(jobs, job{path: lang.Code + "/" + content.Dir(id) + "index.html", kind: v.Kind, view: v})
+		}
+	}
 	return jobs
 }
 

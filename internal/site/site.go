@@ -47,18 +47,44 @@ type Files map[string][]byte
 // warnings included; the Site is nil when the problems stop it from
 // loading at all, and must not be rendered when the list holds errors.
 func Load(fsys fs.FS) (*Site, problem.List) {
+	return load(fsys, content.Load, loadChrome)
+}
+
+// load is Load, reading the pages with loadContent and what is around
+// them with loadChrome.
+func load(fsys fs.FS, loadContent func(fs.FS, *config.Site) (*content.Set, problem.List),
+	loadChrome func(fs.FS, *config.Site) (chrome, problem.List)) (*Site, problem.List) {
 	cfg, probs := config.Load(fsys)
 	if cfg == nil {
 		return nil, probs
 	}
 	s := &Site{Config: cfg}
 	var more problem.List
-	s.Content, more = content.Load(fsys, cfg)
+	s.Content, more = loadContent(fsys, cfg)
 	probs = append(probs, more...)
-	s.Locales, more = locale.Load(fsys, cfg)
+	ch, more := loadChrome(fsys, cfg)
 	probs = append(probs, more...)
+	s.Locales, s.layouts, s.assets = ch.locales, ch.layouts, ch.assets
+	s.checkRights(&probs)
+	probs.Sort()
+	return s, probs
+}
+
+// chrome is what a site has around its pages: the interface strings, the
+// layouts, bound to the strings of each language, and the assets.
+type chrome struct {
+	locales *locale.Bundle
+	layouts *layouts
+	assets  Files
+}
+
+// loadChrome reads and checks the strings, layouts and assets.
+func loadChrome(fsys fs.FS, cfg *config.Site) (chrome, problem.List) {
+	var ch chrome
+	var probs, more problem.List
+	ch.locales, probs = locale.Load(fsys, cfg)
 	var used map[string]locale.Use
-	s.layouts, used, more = loadLayouts(fsys, cfg)
+	ch.layouts, used, more = loadLayouts(fsys, cfg)
 	probs = append(probs, more...)
 	for _, id := range locale.CodeMessages {
 		if _, ok := used[id]; !ok {
@@ -66,19 +92,17 @@ func Load(fsys fs.FS) (*Site, problem.List) {
 		}
 	}
 	used["LastChecked"] = locale.Use{File: TemplatesFolder + "/base.html"}
-	s.Locales.Check(used, &probs)
-	s.assets, more = loadAssets(fsys)
+	ch.locales.Check(used, &probs)
+	ch.assets, more = loadAssets(fsys)
 	probs = append(probs, more...)
-	s.checkRights(&probs)
-	if s.layouts != nil {
+	if ch.layouts != nil {
 		for _, l := range cfg.Languages {
-			if strs := s.Locales.Lang(l.Code); strs != nil {
-				s.layouts.bind(l.Code, strs)
+			if strs := ch.locales.Lang(l.Code); strs != nil {
+				ch.layouts.bind(l.Code, strs)
 			}
 		}
 	}
-	probs.Sort()
-	return s, probs
+	return ch, probs
 }
 
 // checkRights makes sure the page that holds the Victims' Code rights

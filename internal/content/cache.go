@@ -1,0 +1,199 @@
+package content
+
+import (
+	"hash/maphash"
+	"io/fs"
+	"strings"
+
+	"victimsite/internal/config"
+	"victimsite/internal/problem"
+)
+
+// Cache keeps the pages of one site folder between loads, so that the live
+// preview reads, parses and renders again only what changed: on a large
+// site, reading every file alone takes longer than an editor will wait.
+//
+// The cache does not look at the disk to find what changed; its owner, who
+// watches the folder, says so with Forget. A page whose file was not
+// forgotten is taken as it was, and its rendered body is kept while every
+// page it links to still exists (or still does not). The zero value is
+// ready to use; a Cache is not safe for concurrent use.
+type Cache struct {
+	entries map[string]*entry // by file, e.g. "content/crime/burglary.pl.md"
+	load    int               // counts loads, to find the entries a load did not see
+	// linkable identifies the pages that could be linked to in the last
+	// load; while it is the same, no rendered body needs checking.
+	linkable uint64
+	seed     maphash.Seed
+}
+
+// entry is what one file gave the last time it was read.
+type entry struct {
+	id, lang string
+	kind     Kind
+	page     *Page        // nil when the file could not be parsed
+	parse    problem.List // the problems Parse found
+	load     int          // the last load that saw the file
+	// rendered is set once page.HTML is rendered; render holds the
+	// problems found then, and exists whether each linked page existed.
+	rendered bool
+	render   problem.List
+	exists   map[string]bool
+}
+
+// Load is Load, reading again only the files that are new or forgotten
+// since the last Load through c. Pages it returns may be shared with the
+// Sets of earlier loads; none of them is changed after it is returned.
+func (c *Cache) Load(fsys fs.FS, site *config.Site) (*Set, problem.List) {
+	return load(fsys, site, c)
+}
+
+// Forget drops what the cache holds for the given slash-separated paths in
+// the site folder, and for everything under those that are folders, so
+// the next Load reads them again.
+func (c *Cache) Forget(paths ...string) {
+	for _, p := range paths {
+		delete(c.entries, p)
+		prefix := strings.TrimSuffix(p, "/") + "/"
+		for file := range c.entries {
+			if strings.HasPrefix(file, prefix) {
+				delete(c.entries, file)
+			}
+		}
+	}
+}
+
+// ForgetAll empties the cache, for when changes may have been missed.
+func (c *Cache) ForgetAll() {
+	c.entries = nil
+	c.linkable = 0
+}
+
+// begin starts a load.
+func (c *Cache) begin() {
+	if c == nil {
+		return
+	}
+	if c.entries == nil {
+		c.entries = map[string]*entry{}
+		c.seed = maphash.MakeSeed()
+	}
+	c.load++
+}
+
+// parseName is parseName, remembered for files read before.
+func (c *Cache) parseName(file string, probs *problem.List) (id string, kind Kind, lang string, ok bool) {
+	if c != nil {
+		if e, hit := c.entries[file]; hit {
+			return e.id, e.kind, e.lang, true
+		}
+	}
+	return parseName(file, probs)
+}
+
+// read returns the page in file, read and parsed, or from the cache. ok is
+// false when the file could not be read; the page is nil when it could not
+// be parsed. The problems are added to probs either way.
+func (c *Cache) read(fsys fs.FS, file, id string, kind Kind, lang string, probs *problem.List) (p *Page, ok bool) {
+	if c != nil {
+		if e, hit := c.entries[file]; hit {
+			e.load = c.load
+			*probs = append(*probs, e.parse...)
+			return e.page, true
+		}
+	}
+	data, err := fs.ReadFile(fsys, file)
+	if err != nil {
+		probs.Add(file, 0, "cannot read: %v", err)
+		return nil, false
+	}
+	var local problem.List
+	p = Parse(file, data, &local)
+	if p != nil {
+		p.ID, p.Kind, p.Lang = strings.ToLower(id), kind, lang
+	}
+	*probs = append(*probs, local...)
+	if c != nil {
+		c.entries[file] = &entry{id: id, kind: kind, lang: lang, page: p, parse: local, load: c.load}
+	}
+	return p, true
+}
+
+// render renders the Markdown of the pages of s that need it: with no
+// cache, every page; with one, the pages read afresh and those whose links
+// now point at pages that have come or gone. A cached page is copied
+// before it is rendered again, as earlier Sets may still hold it.
+func (c *Cache) render(s *Set, probs *problem.List) {
+	if c == nil {
+		s.render(s.pages, probs)
+		return
+	}
+	linkable := c.fingerprint(s)
+	check := linkable != c.linkable
+	var todo []*Page
+	var entries []*entry
+	for i, p := range s.pages {
+		e := c.entries[p.File]
+		if e.rendered && (!check || c.stillValid(s, e)) {
+			*probs = append(*probs, e.render...)
+			continue
+		}
+		if e.rendered {
+			cp := *p
+			cp.links, cp.HTML = nil, ""
+			p = &cp
+			s.pages[i], s.byID[p.ID][p.Lang] = p, p
+			e.page = p
+		}
+		todo = append(todo, p)
+		entries = append(entries, e)
+	}
+	for i, found := range s.render(todo, probs) {
+		e, p := entries[i], todo[i]
+		e.rendered, e.render, e.exists = true, found, map[string]bool{}
+		for _, id := range p.links {
+			e.exists[id] = s.linkable(id)
+		}
+	}
+	for file, e := range c.entries {
+		if e.load != c.load {
+			delete(c.entries, file) // gone, or no longer a page
+		}
+	}
+	c.linkable = linkable
+}
+
+// fingerprint identifies the set of pages that can be linked to.
+func (c *Cache) fingerprint(s *Set) uint64 {
+	var h maphash.Hash
+	h.SetSeed(c.seed)
+	for _, id := range s.ids {
+		h.WriteString(id)
+		h.WriteByte(0)
+	}
+	var broken uint64 // a sum, as the map has no order
+	for id := range s.broken {
+		if s.Get(id, s.source) == nil {
+			broken += maphash.String(c.seed, id)
+		}
+	}
+	h.WriteByte(1)
+	maphash.WriteComparable(&h, broken)
+	return h.Sum64()
+}
+
+// stillValid reports whether every page a rendered page links to exists
+// now exactly when it did when the page was rendered.
+func (c *Cache) stillValid(s *Set, e *entry) bool {
+	for id, was := range e.exists {
+		if s.linkable(id) != was {
+			return false
+		}
+	}
+	return true
+}
+
+// linkable reports whether a link to the page id is not broken.
+func (s *Set) linkable(id string) bool {
+	return s.Get(id, s.source) != nil || s.broken[id]
+}

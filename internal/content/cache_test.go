@@ -1,0 +1,71 @@
+package content
+
+import (
+	"fmt"
+	"testing"
+	"testing/fstest"
+)
+
+// TestCacheMatchesLoad changes pages through a Cache, telling it what
+// changed, and checks that it gives what Load gives: the same problems and
+// the same rendered pages.
+func TestCacheMatchesLoad(t *testing.T) {
+	cfg := testConfig(t)
+	page := func(title, body string) *fstest.MapFile {
+		return &fstest.MapFile{Data: []byte("---\ntitle: " + title + "\n---\n" + body + "\n")}
+	}
+	fsys := fstest.MapFS{
+		"content/_index.en.md":     page("Home", "See [a](a.md) and [b](/b/)."),
+		"content/a.en.md":          page("A", "Text."),
+		"content/a.ar.md":          page("أ", "نص."),
+		"content/b.en.md":          page("B", "Back [home](_index.md)."),
+		"content/.#a.en.md":        page("an editor's lock file", "not a page"),
+		"content/.hidden/x.md":     page("hidden", "not a page"),
+		"content/b.en.md.swp~":     page("swap", "not a page"),
+		"content/notes.en.txt":     page("notes", "not a page"),
+		"content/c.en.md":          page("C", "Links to [a missing page](missing.md)."),
+		"content/broken.ar.md":     {Data: []byte("---\ntitle: [\n---\n")},
+		"content/unused.fr.md":     page("F", "an undeclared language"),
+		"content/dup/_index.en.md": page("D", "One address."),
+		"content/dup.en.md":        page("D too", "The same address."),
+	}
+	steps := []struct {
+		name   string
+		change func()
+		forget []string
+	}{
+		{"nothing", func() {}, nil},
+		{"edit a page", func() { fsys["content/a.en.md"] = page("A2", "Changed.") }, []string{"content/a.en.md"}},
+		{"add the missing page", func() { fsys["content/missing.en.md"] = page("M", "Here now.") }, []string{"content/missing.en.md"}},
+		{"remove a linked page", func() { delete(fsys, "content/a.en.md") }, []string{"content/a.en.md"}},
+		{"fix the broken file", func() { fsys["content/broken.ar.md"] = page("ب", "نص.") }, []string{"content/broken.ar.md"}},
+		{"bring the page back", func() { fsys["content/a.en.md"] = page("A3", "Back.") }, []string{"content/a.en.md"}},
+		{"remove a folder", func() { delete(fsys, "content/dup/_index.en.md") }, []string{"content/dup"}},
+	}
+	var c Cache
+	for _, step := range steps {
+		t.Run(step.name, func(t *testing.T) {
+			step.change()
+			c.Forget(step.forget...)
+			got, gotProbs := c.Load(fsys, cfg)
+			want, wantProbs := Load(fsys, cfg)
+			if fmt.Sprint(gotProbs) != fmt.Sprint(wantProbs) {
+				t.Errorf("got problems\n%v\nwant\n%v", gotProbs, wantProbs)
+			}
+			if len(got.Pages()) != len(want.Pages()) {
+				t.Fatalf("got %d pages, want %d", len(got.Pages()), len(want.Pages()))
+			}
+			for i, w := range want.Pages() {
+				g := got.Pages()[i]
+				if g.File != w.File || g.ID != w.ID || g.Lang != w.Lang || g.Title != w.Title || g.HTML != w.HTML {
+					t.Errorf("got page %s %q %q %q, want %s %q %q %q", g.File, g.ID, g.Title, g.HTML, w.File, w.ID, w.Title, w.HTML)
+				}
+			}
+			for _, p := range want.Pages() {
+				if p.File == "content/.#a.en.md" || p.File == "content/.hidden/x.md" {
+					t.Errorf("%s, a hidden file, was read as a page", p.File)
+				}
+			}
+		})
+	}
+}
