@@ -16,32 +16,38 @@ import (
 const usage = `victimsite: publish victim-of-crime information as a website and leaflets.
 
 Usage:
-  victimsite build   [-site DIR] [-out DIR]   build the site (default out: <site>/public)
-  victimsite check   [-site DIR]              list every problem as file:line: message
-  victimsite init    DIR                      write the built-in site to DIR to start from
-%s
+  victimsite build      [-site DIR] [-out DIR]        build the site (default: <site>/public)
+  victimsite check      [-site DIR]                   list every problem as file:line: message
+  victimsite status     [-site DIR] [-json] [-lang L] which page is translated in which language
+  victimsite status     [-site DIR] -export L DIR     the pages a translator into L needs
+  victimsite translated FILE...                       record that translations match their English page
+  victimsite serve      [-site DIR] [-addr A]         live preview (default 127.0.0.1:1313)
+  victimsite leaflet    [-site DIR] -lang L -crime C ... -o FILE.pdf   one personalised leaflet
+  victimsite leaflet    [-site DIR] -csv FILE -out-dir DIR             one leaflet per CSV row
+  victimsite desk       [-site DIR] [-addr A]         officers' leaflet form (default 127.0.0.1:8080)
+  victimsite init       DIR                           write the built-in site to DIR to start from
+
 Without -site, a folder holding site.toml is used when you are in one, and
 otherwise the built-in Lincolnshire site.
 Run "victimsite COMMAND -h" for a command's options.
 `
 
-// command is one subcommand: its name, a line for the usage text and the
-// function that runs it.
+// command is one subcommand: its name and the function that runs it.
 type command struct {
-	name, help string
-	run        func(ctx context.Context, args []string, stdout, stderr io.Writer) int
+	name string
+	run  func(ctx context.Context, args []string, stdout, stderr io.Writer) int
 }
 
 func commands() []command {
 	return []command{
-		{"build", "", runBuild},
-		{"check", "", runCheck},
-		{"init", "", runInit},
-		{"status", "victimsite status     [-site DIR] [-json] [-lang L] [-export L DIR]   which pages are translated", runStatus},
-		{"serve", "victimsite serve      [-site DIR] [-addr A]   live preview, reloaded on every save (default 127.0.0.1:1313)", runServe},
-		{"leaflet", "victimsite leaflet    [-site DIR] -lang L -crime C ... [-o FILE.pdf] | -csv FILE -out-dir DIR   victims' leaflets", runLeaflet},
-		{"desk", "victimsite desk       [-site DIR] [-addr A]   officers' leaflet form in the browser (default 127.0.0.1:8080)", runDesk},
-		{"translated", "victimsite translated FILE...                 record that translations match their English page", runTranslated},
+		{"build", runBuild},
+		{"check", runCheck},
+		{"init", runInit},
+		{"status", runStatus},
+		{"serve", runServe},
+		{"leaflet", runLeaflet},
+		{"desk", runDesk},
+		{"translated", runTranslated},
 	}
 }
 
@@ -60,7 +66,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		if len(args) > 0 {
 			w = stdout
 		}
-		fmt.Fprintf(w, usage, extraUsage())
+		fmt.Fprint(w, usage)
 		if len(args) == 0 {
 			return 2
 		}
@@ -72,16 +78,6 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	fmt.Fprintf(stderr, "victimsite: unknown command %q\n\n", args[0])
-	fmt.Fprintf(stderr, usage, extraUsage())
+	fmt.Fprint(stderr, usage)
 	return 2
-}
-
-func extraUsage() string {
-	s := ""
-	for _, c := range commands() {
-		if c.help != "" {
-			s += "  " + c.help + "\n"
-		}
-	}
-	return s
 }

@@ -181,3 +181,11 @@ func TestCheckReportsMissingLeafletMessages(t *testing.T) {
 		t.Errorf("got exit %d with\n%s\nwant exit 1 and %q", code, stdout, want)
 	}
 }
+
+func TestUsageNamesEveryCommand(t *testing.T) {
+	for _, c := range commands() {
+		if !strings.Contains(usage, "victimsite "+c.name+" ") {
+			t.Errorf("the usage text does not mention %q", c.name)
+		}
+	}
+}
