@@ -177,6 +177,13 @@ type langFonts struct {
 	once  sync.Once
 	fonts *fontSubset
 	err   error
+
+	// text is every rune the language's leaflets can print, shaped; it
+	// is worked out once, as every language's subset needs the source
+	// language's too, and composing every crime's leaflet takes long on
+	// a site with many crimes.
+	textOnce sync.Once
+	text     runeSet
 }
 
 // New returns a Renderer for the site. It fails when the site lacks a
@@ -320,11 +327,20 @@ func (r *Renderer) fontsFor(lang string) (*fontSubset, error) {
 		}
 		// A bilingual leaflet adds the English text.
 		for _, code := range []string{lang, r.src.Config.DefaultLanguage} {
-			for _, s := range r.staticText(code) {
-				want.addString(shapeArabic(s))
-			}
+			want.union(r.textRunes(code))
 		}
 		lf.fonts, lf.err = cutFont(want)
 	})
 	return lf.fonts, lf.err
+}
+
+// textRunes returns the runes of the static text of lang's leaflets.
+func (r *Renderer) textRunes(lang string) *runeSet {
+	lf := r.fonts[lang]
+	lf.textOnce.Do(func() {
+		for _, s := range r.staticText(lang) {
+			lf.text.addString(shapeArabic(s))
+		}
+	})
+	return &lf.text
 }

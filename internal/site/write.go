@@ -1,11 +1,16 @@
 package site
 
 import (
+	"errors"
 	"fmt"
 	"os"
+	"path"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 )
 
 // Write publishes files into dir. It writes everything into a new folder
@@ -50,27 +55,82 @@ func Write(dir string, files Files) error {
 	return nil
 }
 
+// writeAll writes files below root: first every folder, a level at a
+// time, then the files, each step on several goroutines, as most of the
+// time goes on system calls that can run side by side.
 func writeAll(root string, files Files) error {
 	paths := make([]string, 0, len(files))
 	for p := range files {
-		paths = append(paths, p)
-	}
-	slices.Sort(paths)
-	made := map[string]bool{}
-	for _, p := range paths {
 		if strings.HasPrefix(p, "/") || strings.Contains(p, "..") {
 			return fmt.Errorf("write: refusing the path %q", p)
 		}
-		full := filepath.Join(root, filepath.FromSlash(p))
-		if d := filepath.Dir(full); !made[d] {
-			if err := os.MkdirAll(d, 0o755); err != nil {
-				return fmt.Errorf("write: %w", err)
-			}
-			made[d] = true
-		}
-		if err := os.WriteFile(full, files[p], 0o644); err != nil {
+		paths = append(paths, p)
+	}
+	slices.Sort(paths)
+	for _, level := range folders(paths) {
+		err := inParallel(len(level), func(i int) error {
+			return os.Mkdir(filepath.Join(root, filepath.FromSlash(level[i])), 0o755)
+		})
+		if err != nil {
 			return fmt.Errorf("write: %w", err)
 		}
 	}
+	err := inParallel(len(paths), func(i int) error {
+		return os.WriteFile(filepath.Join(root, filepath.FromSlash(paths[i])), files[paths[i]], 0o644)
+	})
+	if err != nil {
+		return fmt.Errorf("write: %w", err)
+	}
 	return nil
+}
+
+// folders lists the folders that hold the given slash-separated paths,
+// and the folders above them, by depth: a level's parents are all in the
+// level before.
+func folders(paths []string) [][]string {
+	seen := map[string]bool{}
+	var levels [][]string
+	for _, p := range paths {
+		for d := path.Dir(p); d != "." && !seen[d]; d = path.Dir(d) {
+			seen[d] = true
+			depth := strings.Count(d, "/")
+			for len(levels) <= depth {
+				levels = append(levels, nil)
+			}
+			levels[depth] = append(levels[depth], d)
+		}
+	}
+	return levels
+}
+
+// writers is how many goroutines write at once: more than the CPUs, as a
+// writer often waits on the file system.
+var writers = 2 * runtime.GOMAXPROCS(0)
+
+// inParallel calls do for 0 to n-1 on up to writers goroutines and
+// returns the errors. After an error no new call starts.
+func inParallel(n int, do func(i int) error) error {
+	var next atomic.Int64
+	var failed atomic.Bool
+	errs := make([]error, min(n, writers))
+	var wg sync.WaitGroup
+	for w := range errs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for !failed.Load() {
+				i := int(next.Add(1) - 1)
+				if i >= n {
+					return
+				}
+				if err := do(i); err != nil {
+					errs[w] = err
+					failed.Store(true)
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	return errors.Join(errs...)
 }
