@@ -10,8 +10,6 @@ import (
 
 	"victimsite"
 	"victimsite/internal/desk"
-	"victimsite/internal/leaflet"
-	"victimsite/internal/problem"
 )
 
 const deskUsage = `Usage: victimsite desk [-site DIR] [-addr HOST:PORT]
@@ -69,21 +67,8 @@ func runDesk(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 // loadDesk loads the site and makes the desk, printing the site's errors
 // (not its warnings: an officer cannot act on them).
 func loadDesk(sd *siteDir, stdout, stderr io.Writer) (*desk.Desk, bool) {
-	fsys, dir, err := sd.open()
-	if err != nil {
-		fmt.Fprintf(stderr, "victimsite desk: %v\n", err)
-		return nil, false
-	}
-	src, probs := leaflet.Load(fsys)
-	var errs problem.List
-	for _, p := range probs {
-		if !p.Warning {
-			errs = append(errs, p)
-		}
-	}
-	if len(errs) > 0 {
-		printProblems(stderr, dir, errs)
-		fmt.Fprintln(stderr, "victimsite desk: the site has problems (listed above); fix them, or ask whoever looks after the site")
+	src, fsys, ok := loadLeafletSource(sd, "desk", stderr)
+	if !ok {
 		return nil, false
 	}
 	css, err := fs.ReadFile(fsys, siteCSSFile)

@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -143,10 +144,25 @@ func (lf *leafletFlags) misuse(set map[string]bool) string {
 // loadLeaflets loads what leaflets need from the site, printing its
 // errors (not its warnings: an officer cannot act on them).
 func loadLeaflets(sd *siteDir, stderr io.Writer) (*leaflet.Renderer, bool) {
-	fsys, dir, err := sd.open()
+	src, _, ok := loadLeafletSource(sd, "leaflet", stderr)
+	if !ok {
+		return nil, false
+	}
+	r, err := leaflet.New(src)
 	if err != nil {
 		fmt.Fprintf(stderr, "victimsite leaflet: %v\n", err)
 		return nil, false
+	}
+	return r, true
+}
+
+// loadLeafletSource opens the site and loads what leaflets need, for the
+// named command, printing the site's errors but not its warnings.
+func loadLeafletSource(sd *siteDir, command string, stderr io.Writer) (leaflet.Source, fs.FS, bool) {
+	fsys, dir, err := sd.open()
+	if err != nil {
+		fmt.Fprintf(stderr, "victimsite %s: %v\n", command, err)
+		return leaflet.Source{}, nil, false
 	}
 	src, probs := leaflet.Load(fsys)
 	var errs problem.List
@@ -157,15 +173,10 @@ func loadLeaflets(sd *siteDir, stderr io.Writer) (*leaflet.Renderer, bool) {
 	}
 	if len(errs) > 0 {
 		printProblems(stderr, dir, errs)
-		fmt.Fprintln(stderr, "victimsite leaflet: the site has problems (listed above); fix them, or ask whoever looks after the site")
-		return nil, false
+		fmt.Fprintf(stderr, "victimsite %s: the site has problems (listed above); fix them, or ask whoever looks after the site\n", command)
+		return leaflet.Source{}, nil, false
 	}
-	r, err := leaflet.New(src)
-	if err != nil {
-		fmt.Fprintf(stderr, "victimsite leaflet: %v\n", err)
-		return nil, false
-	}
-	return r, true
+	return src, fsys, true
 }
 
 // one makes the leaflet the flags describe.
