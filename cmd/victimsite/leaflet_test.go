@@ -11,6 +11,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"victimsite/internal/browser"
 )
 
 // leafletSite writes the leaflet package's small test site, with the
@@ -259,13 +261,7 @@ func TestLeafletCSVFromStandardInput(t *testing.T) {
 // TestLeafletBulkKeepsDetailsApart writes many leaflets with several
 // workers and checks each holds its own officer and no other's.
 func TestLeafletBulkKeepsDetailsApart(t *testing.T) {
-	pdftotext, err := exec.LookPath("pdftotext")
-	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("pdftotext is not installed; CI must install poppler-utils")
-		}
-		t.Skip("pdftotext is not installed (apt-get install poppler-utils); skipping")
-	}
+	pdftotext := browser.Tool(t, "pdftotext", "apt-get install -y poppler-utils")
 	site := leafletSite(t)
 	dir := t.TempDir()
 	const n = 40

@@ -49,6 +49,15 @@ func Need(t testing.TB, ok bool, what, install string) {
 	t.Skipf("%s is missing; to run this test: %s", what, install)
 }
 
+// Tool returns the path of a program the test needs (pdftotext, qpdf,
+// java), skipping the test without it, or failing it under CI=true.
+func Tool(t testing.TB, name, install string) string {
+	t.Helper()
+	p, err := exec.LookPath(name)
+	Need(t, err == nil, name, install)
+	return p
+}
+
 // Options are the Chromium flags the tests use: headless, no sandbox (CI
 // runs as root), and nothing that reaches out to the network by itself.
 func Options(path string) []chromedp.ExecAllocatorOption {

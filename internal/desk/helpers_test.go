@@ -169,9 +169,7 @@ func readAll(t testing.TB, resp *http.Response) string {
 // pdfText returns the text of a PDF as pdftotext reads it.
 func pdfText(t testing.TB, pdf []byte) string {
 	t.Helper()
-	_, err := exec.LookPath("pdftotext")
-	browser.Need(t, err == nil, "pdftotext", "apt-get install -y poppler-utils")
-	cmd := exec.Command("pdftotext", "-enc", "UTF-8", "-", "-")
+	cmd := exec.Command(browser.Tool(t, "pdftotext", "apt-get install -y poppler-utils"), "-enc", "UTF-8", "-", "-")
 	cmd.Stdin = bytes.NewReader(pdf)
 	out, err := cmd.Output()
 	if err != nil {

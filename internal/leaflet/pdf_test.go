@@ -12,6 +12,8 @@ import (
 	"testing"
 
 	"golang.org/x/text/unicode/norm"
+
+	"victimsite/internal/browser"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
@@ -21,14 +23,7 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 // .ci/run installs poppler-utils and qpdf.
 func needTool(t *testing.T, name string) string {
 	t.Helper()
-	p, err := exec.LookPath(name)
-	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("%s is not installed; CI must install poppler-utils and qpdf", name)
-		}
-		t.Skipf("%s is not installed (apt-get install poppler-utils qpdf); skipping", name)
-	}
-	return p
+	return browser.Tool(t, name, "apt-get install -y poppler-utils qpdf")
 }
 
 // runTool runs a tool on the PDF and returns its standard output.

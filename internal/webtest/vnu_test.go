@@ -24,8 +24,7 @@ type vnuReport struct {
 // and the stylesheets too, and expects no error.
 func TestValidHTML(t *testing.T) {
 	t.Parallel()
-	java, err := exec.LookPath("java")
-	browser.Need(t, err == nil, "Java", "apt-get install -y default-jre-headless")
+	java := browser.Tool(t, "java", "apt-get install -y default-jre-headless")
 	jar := npmFile(t, "vnu-jar/build/dist/vnu.jar", "the Nu Html Checker")
 	fx := build(t)
 	out := filepath.Join(t.TempDir(), "public")
