@@ -200,3 +200,20 @@ func FuzzLoad(f *testing.F) {
 		}
 	})
 }
+
+func TestHeadingKeepsOnlyItsID(t *testing.T) {
+	fsys := fstest.MapFS{
+		"content/_index.en.md": {Data: []byte("---\ntitle: Home\n---\n## Kaucja {#bail}\n\n## Bad {#x onclick=\"alert(1)\" .big}\n")},
+	}
+	set, probs := Load(fsys, testConfig(t))
+	got := string(set.Get("", "en").HTML)
+	if !strings.Contains(got, `<h2 id="bail">Kaucja</h2>`) {
+		t.Errorf("got %s, want the heading to keep the id it names", got)
+	}
+	if strings.Contains(got, "onclick") || strings.Contains(got, "big") {
+		t.Errorf("got %s, want every attribute but the id removed", got)
+	}
+	if probs.Errors() != 2 || !strings.Contains(probs.Err().Error(), "_index.en.md:6:") {
+		t.Errorf("got %v, want two errors on line 6", probs)
+	}
+}

@@ -27,7 +27,9 @@ func newRenderer(s *Set) *renderer {
 	// html/template escapes everything around it.
 	md := goldmark.New(
 		goldmark.WithExtensions(extension.Table, extension.Strikethrough),
-		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
+		// Attributes let a translated heading keep the English id
+		// (## Kaucja {#bail}), so links from every language land on it.
+		goldmark.WithParserOptions(parser.WithAutoHeadingID(), parser.WithAttribute()),
 	)
 	return &renderer{md: md, set: s}
 }
@@ -45,6 +47,7 @@ func (r *renderer) render(p *Page, probs *problem.List) {
 			if n.Level == 1 {
 				probs.Add(p.File, lines.of(n), "a # heading in the text: the title is the page's only top-level heading, so start headings with ##")
 			}
+			onlyID(n, p.File, lines.of(n), probs)
 		case *ast.Link:
 			n.Destination = r.link(p, n.Destination, lines.lineOfText(n, n.Destination), probs)
 		case *ast.AutoLink:
@@ -63,6 +66,23 @@ func (r *renderer) render(p *Page, probs *problem.List) {
 		return
 	}
 	p.HTML = template.HTML(buf.String())
+}
+
+// onlyID removes every heading attribute but its id, and reports it: a
+// heading may name its id ({#bail}), nothing else, so content cannot add
+// classes, styles or event handlers to the page.
+func onlyID(n ast.Node, file string, line int, probs *problem.List) {
+	for _, a := range n.Attributes() {
+		if string(a.Name) == "id" {
+			continue
+		}
+		probs.Add(file, line, "a heading may only set its id, as {#words}; remove %s", a.Name)
+	}
+	id, _ := n.AttributeString("id")
+	n.RemoveAttributes()
+	if id != nil {
+		n.SetAttributeString("id", id)
+	}
 }
 
 // refused are the link schemes that can run code in a reader's browser.
