@@ -15,9 +15,17 @@ import (
 
 // Write publishes files into dir. It writes everything into a new folder
 // beside dir first and only then swaps it in, so if anything fails the
-// previous contents of dir are left as they were.
+// previous contents of dir are left as they were. It replaces only a
+// folder it wrote before, an empty one or none (see Marker), and follows
+// a symbolic link to the folder it names.
 func Write(dir string, files Files) error {
-	dir = filepath.Clean(dir)
+	dir, err := resolve(dir)
+	if err != nil {
+		return fmt.Errorf("write: %w", err)
+	}
+	if err := owned(dir); err != nil {
+		return err
+	}
 	parent := filepath.Dir(dir)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return fmt.Errorf("write: %w", err)
@@ -29,6 +37,10 @@ func Write(dir string, files Files) error {
 	if err := writeAll(tmp, files); err != nil {
 		os.RemoveAll(tmp)
 		return err
+	}
+	if err := os.WriteFile(filepath.Join(tmp, Marker), []byte(markerText), 0o644); err != nil {
+		os.RemoveAll(tmp)
+		return fmt.Errorf("write: %w", err)
 	}
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		os.RemoveAll(tmp)
