@@ -37,7 +37,7 @@ func runInit(_ context.Context, args []string, stdout, stderr io.Writer) int {
 		err = refuseExisting(dir, files)
 	}
 	if err == nil {
-		err = writeNew(dir, files)
+		err = writeSite(dir, files)
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "victimsite init: %v\n", err)
@@ -77,9 +77,9 @@ func refuseExisting(dir string, files []string) error {
 	return fmt.Errorf("%s already has %s and %d more of the site's files; nothing was written: choose an empty folder", dir, taken[0], len(taken)-1)
 }
 
-// writeNew writes the files of the built-in site below dir, creating each
-// one new: a file that appeared meanwhile is never overwritten.
-func writeNew(dir string, files []string) error {
+// writeSite writes the files of the built-in site below dir, creating
+// each one new: a file that appeared meanwhile is never overwritten.
+func writeSite(dir string, files []string) error {
 	for _, p := range files {
 		data, err := fs.ReadFile(victimsite.DefaultSite, p)
 		if err != nil {
@@ -89,15 +89,7 @@ func writeNew(dir string, files []string) error {
 		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
 			return err
 		}
-		f, err := os.OpenFile(full, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-		if err != nil {
-			return err
-		}
-		_, err = f.Write(data)
-		if cerr := f.Close(); err == nil {
-			err = cerr
-		}
-		if err != nil {
+		if err := writeNew(full, data, 0o644); err != nil {
 			return err
 		}
 	}

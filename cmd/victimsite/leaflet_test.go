@@ -206,7 +206,7 @@ func TestLeafletCSV(t *testing.T) {
 	if strings.TrimSpace(stderr) != wantErr {
 		t.Errorf("stderr:\n%s\nwant:\n%s", stderr, wantErr)
 	}
-	if !strings.HasPrefix(stdout, "wrote 3 of 6 leaflets to out in ") {
+	if !strings.HasPrefix(stdout, "row 6: written as LP-1-26-2.pdf, as an earlier row has the name LP-1-26.pdf\nwrote 3 of 6 leaflets to out in ") {
 		t.Errorf("summary %q", stdout)
 	}
 	for _, name := range []string{"LP-1-26.pdf", "LP-3-26.pdf", "LP-3-26.ics", "LP-1-26-2.pdf"} {
@@ -252,7 +252,7 @@ func TestLeafletCSVFromStandardInput(t *testing.T) {
 		w.Close()
 	}()
 	code, stdout, stderr := runCmd(t, dir, "leaflet", "-site", site, "-csv", "-", "-out-dir", ".")
-	if code != 0 || !strings.HasPrefix(stdout, "wrote 1 of 1 leaflets") {
+	if code != 0 || !strings.HasPrefix(stdout, "wrote 1 of 1 leaflet to . in ") {
 		t.Fatalf("exit %d: %s%s", code, stdout, stderr)
 	}
 	checkPrivate(t, filepath.Join(dir, "LP-9-26.pdf"))
@@ -317,7 +317,7 @@ func TestLeafletProgress(t *testing.T) {
 		t.Errorf("no progress on stderr: %q", stderr.String())
 	}
 	stderr.Reset()
-	b = &bulk{r: r, outDir: filepath.Join(dir, "out"), workers: 2, stdout: &stdout, stderr: &stderr, every: time.Hour}
+	b = &bulk{r: r, outDir: filepath.Join(dir, "out2"), workers: 2, stdout: &stdout, stderr: &stderr, every: time.Hour}
 	if b.run(context.Background(), filepath.Join(dir, "rows.csv")); stderr.Len() != 0 {
 		t.Errorf("a short run printed progress: %q", stderr.String())
 	}
