@@ -1,6 +1,9 @@
 package main
 
 import (
+	"errors"
+	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 )
@@ -49,4 +52,77 @@ func writeNew(name string, data []byte, mode os.FileMode) error {
 		os.Remove(name)
 	}
 	return err
+}
+
+// checkOut reports why name must not be written by writeOut, or nil: it
+// is not a regular file (a link, a pipe, a device, a folder), or it is a
+// file and replace is false. flag names the option that gave the name.
+func checkOut(flag, name string, replace bool) error {
+	info, err := os.Lstat(name)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("%s %s: %w", flag, name, errors.Unwrap(err))
+	}
+	m := info.Mode()
+	what := ""
+	switch {
+	case m.IsRegular():
+		if replace {
+			return nil
+		}
+		return fmt.Errorf("%s exists already, and victimsite does not replace a leaflet it was not told to; give -o a new file name, or move that file away", name)
+	case m&fs.ModeSymlink != 0:
+		what = "a symbolic link"
+	case m.IsDir():
+		return fmt.Errorf("%s %s is a folder; give a file name, such as %s", flag, name, filepath.Join(name, "leaflet"+filepath.Ext(flagExample[flag])))
+	case m&fs.ModeNamedPipe != 0:
+		what = "a named pipe"
+	case m&fs.ModeDevice != 0:
+		what = "a device"
+	case m&fs.ModeSocket != 0:
+		what = "a socket"
+	default:
+		what = "not a regular file"
+	}
+	hint := "Give the name of a file"
+	if flag == "-o" {
+		hint += ", or -o - to send the leaflet to standard output"
+	}
+	return fmt.Errorf("%s %s is %s; victimsite writes only to regular files and left it alone. %s", flag, name, what, hint)
+}
+
+// flagExample is a file each output flag names, for messages.
+var flagExample = map[string]string{"-o": "leaflet.pdf", "-ics": "reminders.ics"}
+
+// writeOut writes data to the file name, readable by its owner only, once
+// checkOut has allowed it. A new file is created without replacing
+// anything that appeared meanwhile; an existing regular file is replaced
+// through a temporary file in the same folder, so no one reads half a
+// leaflet and its looser mode is not kept.
+func writeOut(name string, data []byte) error {
+	if _, err := os.Lstat(name); errors.Is(err, fs.ErrNotExist) {
+		return writeNew(name, data, 0o600)
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(name), ".leaflet-*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	if err := tmp.Chmod(0o600); err != nil {
+		tmp.Close()
+		return err
+	}
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	if err := checkOut("", name, true); err != nil {
+		return fmt.Errorf("%s changed while the leaflet was made; nothing was written", name)
+	}
+	return os.Rename(tmp.Name(), name)
 }

@@ -7,8 +7,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"os"
-	"path/filepath"
 	"runtime"
 	"slices"
 	"strconv"
@@ -203,17 +201,23 @@ func (lf *leafletFlags) one(r *leaflet.Renderer, stdout, stderr io.Writer) int {
 		printFieldErrors(stderr, err)
 		return 1
 	}
-	out := lf.out
+	out, replace := lf.out, true
 	if out == "" {
-		out = leaflet.FileBase(d.CrimeRef) + ".pdf"
+		out, replace = leaflet.FileBase(d.CrimeRef)+".pdf", false
 	}
-	if out == "-" {
-		_, err = stdout.Write(pdf)
-	} else {
-		err = writePrivate(out, pdf)
+	if out != "-" {
+		err = checkOut("-o", out, replace)
 	}
 	if err == nil && lf.ics != "" {
-		err = writePrivate(lf.ics, leaflet.Calendar(d))
+		err = checkOut("-ics", lf.ics, true)
+	}
+	if err == nil && out == "-" {
+		_, err = stdout.Write(pdf)
+	} else if err == nil {
+		err = writeOut(out, pdf)
+	}
+	if err == nil && lf.ics != "" {
+		err = writeOut(lf.ics, leaflet.Calendar(d))
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "victimsite leaflet: %v\n", err)
@@ -248,27 +252,4 @@ func flatten(err error) []error {
 		return out
 	}
 	return []error{err}
-}
-
-// writePrivate writes a file only its owner can read, through a
-// temporary file in the same folder, so a reader never sees half a
-// leaflet and an existing file's looser mode is not kept.
-func writePrivate(name string, data []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(name), ".leaflet-*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	if err := tmp.Chmod(0o600); err != nil {
-		tmp.Close()
-		return err
-	}
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), name)
 }

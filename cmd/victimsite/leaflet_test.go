@@ -109,7 +109,17 @@ func TestLeafletNamedAfterCrimeReference(t *testing.T) {
 	if code != 0 || stdout != "wrote LP-12345-26.pdf\n" {
 		t.Fatalf("exit %d, %q, %s", code, stdout, stderr)
 	}
-	checkPrivate(t, filepath.Join(dir, "LP-12345-26.pdf"))
+	first := checkPrivate(t, filepath.Join(dir, "LP-12345-26.pdf"))
+	// Another victim of the same crime: the first leaflet is kept.
+	args := append(exampleFlags(site), "-officer-name", "Tom Jones")
+	code, stdout, stderr = runCmd(t, dir, args...)
+	want := "victimsite leaflet: LP-12345-26.pdf exists already, and victimsite does not replace a leaflet it was not told to; give -o a new file name, or move that file away\n"
+	if code != 1 || stdout != "" || stderr != want {
+		t.Errorf("the same reference again: exit %d, stdout %q, stderr %q; want exit 1 and %q", code, stdout, stderr, want)
+	}
+	if again := checkPrivate(t, filepath.Join(dir, "LP-12345-26.pdf")); !bytes.Equal(first, again) {
+		t.Error("the second leaflet replaced the first")
+	}
 }
 
 func TestLeafletProblemsNameTheFlag(t *testing.T) {
