@@ -66,8 +66,9 @@ that holds it, or its content/, locales/ or templates/.`)
 		fmt.Fprintf(stderr, "victimsite build: %v; the previous build was left in place\n", err)
 		return 1
 	}
-	fmt.Fprintf(stdout, "built %d files (%d pages in %d languages) into %s in %s\n",
-		len(files), len(st.Content.IDs()), len(st.Config.Languages), *out, time.Since(start).Round(time.Millisecond))
+	fmt.Fprintf(stdout, "built %s (%s in %s) into %s in %s\n",
+		count(len(files), "file", "files"), count(len(st.Content.IDs()), "page", "pages"),
+		count(len(st.Config.Languages), "language", "languages"), *out, time.Since(start).Round(time.Millisecond))
 	return 0
 }
 

@@ -17,14 +17,17 @@ import (
 	"victimsite/internal/problem"
 )
 
-const leafletUsage = `Usage:
+// leafletSynopsis is how to call victimsite leaflet.
+const leafletSynopsis = `Usage:
   victimsite leaflet [-site DIR] -lang L -crime C -crime-ref REF -reported YYYY-MM-DD
       -officer-name NAME -officer-rank RANK -collar N -officer-phone PHONE
       -officer-email EMAIL -station STATION -promise-method METHOD -promise-every DAYS
       [-promise-next YYYY-MM-DD] [-victim-name NAME] [-bilingual] [-discreet]
       [-ics FILE.ics] [-o FILE.pdf]
   victimsite leaflet [-site DIR] -csv FILE -out-dir DIR
+`
 
+const leafletUsage = leafletSynopsis + `
 Makes a victim's leaflet: their officer, the contact promise, what happens next,
 where to get support and their rights, in their language. -o defaults to the
 crime reference, such as LP-12345-26.pdf. With -csv, the first row names the
@@ -63,6 +66,10 @@ func runLeaflet(ctx context.Context, args []string, stdout, stderr io.Writer) in
 	}
 	set := map[string]bool{}
 	fl.Visit(func(f *flag.Flag) { set[f.Name] = true })
+	if len(set) == 0 || (len(set) == 1 && set["site"]) {
+		fmt.Fprint(stderr, leafletSynopsis+"Run victimsite leaflet -h for what each flag means.\n")
+		return 2
+	}
 	if msg := lf.misuse(set); msg != "" {
 		fmt.Fprintf(stderr, "victimsite leaflet: %s\n", msg)
 		return 2
@@ -230,11 +237,17 @@ func (lf *leafletFlags) one(r *leaflet.Renderer, stdout, stderr io.Writer) int {
 }
 
 // printFieldErrors prints each problem with a field as "-field: message",
-// naming the flag to fix.
+// naming the flag to fix, and only the first problem of each field: an
+// empty -lang is not also "not a language of the site".
 func printFieldErrors(stderr io.Writer, err error) {
 	var fe *leaflet.FieldError
+	named := map[string]bool{}
 	for _, e := range flatten(err) {
 		if errors.As(e, &fe) {
+			if named[fe.Field] {
+				continue
+			}
+			named[fe.Field] = true
 			fmt.Fprintf(stderr, "victimsite leaflet: -%s %s\n", fe.Field, fe.Message)
 		} else {
 			fmt.Fprintf(stderr, "victimsite leaflet: %v\n", e)

@@ -225,7 +225,7 @@ func (b *bulk) progress(start time.Time) func() {
 				n, bad := b.written, len(b.problems)
 				b.mu.Unlock()
 				secs := time.Since(start).Seconds()
-				fmt.Fprintf(b.stderr, "leaflets: %d written, %d rows with problems, %.0f s, %.0f leaflets/s\n", n, bad, secs, float64(n)/secs)
+				fmt.Fprintf(b.stderr, "leaflets: %d written, %s with problems, %.0f s, %.0f leaflets/s\n", n, count(bad, "row", "rows"), secs, float64(n)/secs)
 			}
 		}
 	}()
