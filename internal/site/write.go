@@ -1,7 +1,7 @@
 package site
 
 import (
-	"errors"
+	"context"
 	"fmt"
 	"os"
 	"path"
@@ -9,8 +9,8 @@ import (
 	"runtime"
 	"slices"
 	"strings"
-	"sync"
-	"sync/atomic"
+
+	"golang.org/x/sync/errgroup"
 )
 
 // Write publishes files into dir. It writes everything into a new folder
@@ -68,8 +68,8 @@ func Write(dir string, files Files) error {
 }
 
 // writeAll writes files below root: first every folder, a level at a
-// time, then the files, each step on several goroutines, as most of the
-// time goes on system calls that can run side by side.
+// time, then the files, several at once, as most of the time goes on
+// system calls that can run side by side.
 func writeAll(root string, files Files) error {
 	paths := make([]string, 0, len(files))
 	for p := range files {
@@ -115,34 +115,25 @@ func folders(paths []string) [][]string {
 	return levels
 }
 
-// writers is how many goroutines write at once: more than the CPUs, as a
-// writer often waits on the file system.
+// writers is how many files are written at once: more than the CPUs, as
+// a writer often waits on the file system.
 var writers = 2 * runtime.GOMAXPROCS(0)
 
-// inParallel calls do for 0 to n-1 on up to writers goroutines and
-// returns the errors. After an error no new call starts.
+// inParallel calls do for 0 to n-1, up to writers at a time, and returns
+// the first error. After an error no new call starts.
 func inParallel(n int, do func(i int) error) error {
-	var next atomic.Int64
-	var failed atomic.Bool
-	errs := make([]error, min(n, writers))
-	var wg sync.WaitGroup
-	for w := range errs {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for !failed.Load() {
-				i := int(next.Add(1) - 1)
-				if i >= n {
-					return
-				}
-				if err := do(i); err != nil {
-					errs[w] = err
-					failed.Store(true)
-					return
-				}
+	g, ctx := errgroup.WithContext(context.Background())
+	g.SetLimit(writers)
+	for i := range n {
+		if ctx.Err() != nil {
+			break
+		}
+		g.Go(func() error {
+			if ctx.Err() != nil {
+				return nil
 			}
-		}()
+			return do(i)
+		})
 	}
-	wg.Wait()
-	return errors.Join(errs...)
+	return g.Wait()
 }
