@@ -30,11 +30,14 @@ const leafletSynopsis = `Usage:
 const leafletUsage = leafletSynopsis + `
 Makes a victim's leaflet: their officer, the contact promise, what happens next,
 where to get support and their rights, in their language. -o defaults to the
-crime reference, such as LP-12345-26.pdf. With -csv, the first row names the
-columns with these flag names (lang,crime,crime-ref,...; an ics column of yes/no
-asks for the reminders too), each further row makes one leaflet named after its
-crime reference, and -csv - reads standard input. Leaflets are readable by
-their owner only (mode 0600).
+crime reference, such as LP-12345-26.pdf, and then never replaces an existing
+file; -o and -ics write only regular files (not a pipe, device, link or folder).
+With -csv, the first row names the columns with these flag names
+(lang,crime,crime-ref,...; an ics column of yes/no asks for the reminders too),
+each further row makes one leaflet named after its crime reference, with -2, -3
+added when an earlier row has that name, and -csv - reads standard input. A
+file already in -out-dir is never replaced: its row is reported instead.
+Leaflets are readable by their owner only (mode 0600).
 `
 
 // leafletFlags are the flags of victimsite leaflet.
@@ -98,10 +101,10 @@ func registerLeafletFlags(fl *flag.FlagSet) *leafletFlags {
 			lf.values[f] = fl.String(f, "", flagHelp[f])
 		}
 	}
-	fl.StringVar(&lf.out, "o", "", "the PDF to write (default: the crime reference, such as LP-12345-26.pdf; - for standard output)")
+	fl.StringVar(&lf.out, "o", "", "the PDF to write, a regular file (default: the crime reference, such as LP-12345-26.pdf, never replacing one; - for standard output)")
 	fl.StringVar(&lf.ics, "ics", "", "also write the officer's reminders of the contact promise to this iCalendar file")
 	fl.StringVar(&lf.csv, "csv", "", "make one leaflet per row of this CSV file (- for standard input)")
-	fl.StringVar(&lf.outDir, "out-dir", "", "with -csv: the folder to write the leaflets into")
+	fl.StringVar(&lf.outDir, "out-dir", "", "with -csv: the folder to write the leaflets into; no file in it is replaced")
 	fl.IntVar(&lf.workers, "workers", runtime.GOMAXPROCS(0), "with -csv: how many leaflets to make at once")
 	return lf
 }
