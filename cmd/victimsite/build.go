@@ -18,9 +18,15 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	fl.SetOutput(stderr)
 	var sd siteDir
 	sd.register(fl)
-	out := fl.String("out", "", "the folder to build into (default: <site>/public)")
+	out := fl.String("out", "", "the folder to build into, which the build replaces whole (default: <site>/public)")
 	fl.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: victimsite build [-site DIR] [-out DIR]\n\nBuilds the website. A build with problems publishes nothing and leaves the last good build in place.")
+		fmt.Fprintln(stderr, `Usage: victimsite build [-site DIR] [-out DIR]
+
+Builds the website. A build with problems publishes nothing and leaves the
+last good build in place. A build replaces the whole -out folder, so it
+writes only to a new or empty folder or to one an earlier build wrote (it
+holds the file `+site.Marker+`), and never to the site folder, a folder
+that holds it, or its content/, locales/ or templates/.`)
 		fl.PrintDefaults()
 	}
 	if code, ok := parseFlags(fl, args); !ok {
@@ -36,17 +42,21 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintln(stderr, "victimsite build: the site has problems (listed above); nothing was published")
 		return 1
 	}
-	configureSite(st)
-	files, err := st.Render()
-	if err != nil {
-		fmt.Fprintf(stderr, "victimsite build: %v; nothing was published\n", err)
-		return 1
-	}
 	if *out == "" {
 		*out = "public"
 		if dir != "" {
 			*out = filepath.Join(dir, "public")
 		}
+	}
+	if err := site.CheckOutput(*out, dir); err != nil {
+		fmt.Fprintf(stderr, "victimsite build: -out %v\n", err)
+		return 1
+	}
+	configureSite(st)
+	files, err := st.Render()
+	if err != nil {
+		fmt.Fprintf(stderr, "victimsite build: %v; nothing was published\n", err)
+		return 1
 	}
 	if err := ctx.Err(); err != nil {
 		fmt.Fprintln(stderr, "victimsite build: interrupted; nothing was published")
@@ -56,8 +66,9 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintf(stderr, "victimsite build: %v; the previous build was left in place\n", err)
 		return 1
 	}
-	fmt.Fprintf(stdout, "built %d files (%d pages in %d languages) into %s in %s\n",
-		len(files), len(st.Content.IDs()), len(st.Config.Languages), *out, time.Since(start).Round(time.Millisecond))
+	fmt.Fprintf(stdout, "built %s (%s in %s) into %s in %s\n",
+		count(len(files), "file", "files"), count(len(st.Content.IDs()), "page", "pages"),
+		count(len(st.Config.Languages), "language", "languages"), *out, time.Since(start).Round(time.Millisecond))
 	return 0
 }
 

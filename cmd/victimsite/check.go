@@ -19,6 +19,10 @@ func runCheck(_ context.Context, args []string, stdout, stderr io.Writer) int {
 	if code, ok := parseFlags(fl, args); !ok {
 		return code
 	}
+	if fl.NArg() > 0 {
+		fmt.Fprintf(stderr, "victimsite check: unexpected argument %q; check takes the site folder as -site DIR\n", fl.Arg(0))
+		return 2
+	}
 	fsys, dir, err := sd.open()
 	if err != nil {
 		fmt.Fprintf(stderr, "victimsite check: %v\n", err)
@@ -34,9 +38,15 @@ func runCheck(_ context.Context, args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
+// plural returns one for 1 and other for any other number.
 func plural(n int, one, other string) string {
 	if n == 1 {
 		return one
 	}
 	return other
+}
+
+// count says how many: "1 page", "2 pages".
+func count(n int, one, other string) string {
+	return fmt.Sprintf("%d %s", n, plural(n, one, other))
 }

@@ -12,7 +12,7 @@ import (
 	"victimsite/internal/desk"
 )
 
-const deskUsage = `Usage: victimsite desk [-site DIR] [-addr HOST:PORT]
+const deskUsage = `Usage: victimsite desk [-site DIR] [-addr HOST:PORT] [-host NAME]
 
 Serves the officers' desk: a form in the browser that makes a victim's
 leaflet, the same as victimsite leaflet, as a download, and the officer's
@@ -21,7 +21,10 @@ Nothing about the people in a leaflet is stored or logged; each request
 logs its method, path, status and duration only. Press Ctrl-C to stop.
 
 The desk has no sign-in and no TLS: keep it on this computer (the default,
-127.0.0.1) unless a proxy in front of it adds both.
+127.0.0.1) unless a proxy in front of it adds both. It answers only to
+localhost, 127.0.0.1 and [::1] on its port, the address it listens on, and
+the names given with -host (such as the name a proxy forwards), and refuses
+any other with 421, so a web page cannot reach it through DNS rebinding.
 `
 
 // siteCSSFile is the site's stylesheet, which the desk's form reuses.
@@ -33,6 +36,8 @@ func runDesk(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	var sd siteDir
 	sd.register(fl)
 	addr := fl.String("addr", "127.0.0.1:8080", "the address to serve the desk at")
+	var names hostNames
+	names.register(fl)
 	fl.Usage = func() {
 		fmt.Fprint(stderr, deskUsage+"\nFlags:\n")
 		fl.PrintDefaults()
@@ -54,10 +59,10 @@ func runDesk(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	if !loopback(ln.Addr()) {
-		fmt.Fprintf(stderr, "victimsite desk: warning: %s can be reached from other computers, and the desk has no sign-in and no TLS; use -addr 127.0.0.1:PORT to keep it to this one\n", ln.Addr())
+		fmt.Fprintf(stderr, "victimsite desk: warning: %s can be reached from other computers, and the desk has no sign-in and no TLS; use -addr 127.0.0.1:PORT to keep it to this one. It answers only to this computer's addresses and the names given with -host\n", ln.Addr())
 	}
 	fmt.Fprintf(stdout, "officers' desk at http://%s/ (press Ctrl-C to stop)\n", ln.Addr())
-	if err := desk.Serve(ctx, ln, d); err != nil {
+	if err := desk.Serve(ctx, ln, d, names); err != nil {
 		fmt.Fprintf(stderr, "victimsite desk: %v\n", err)
 		return 1
 	}

@@ -72,6 +72,34 @@ func TestDeskServesAndStops(t *testing.T) {
 	}
 }
 
+// TestDeskHostFlag: the desk answers the names given with -host, repeated
+// or separated by commas, and refuses any other Host with 421.
+func TestDeskHostFlag(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	url, _, code := startDeskCmd(t, ctx, "-site", "../..", "-addr", "127.0.0.1:0",
+		"-host", "desk.example.org, desk2.example.org", "-host", "desk3.example.org")
+	defer func() { cancel(); <-code }()
+	for host, want := range map[string]int{
+		"desk.example.org": 200, "desk2.example.org": 200, "desk3.example.org:8443": 200,
+		strings.TrimPrefix(url, "http://"): 200, "rebind.evil.example": 421,
+	} {
+		req, err := http.NewRequest(http.MethodGet, url+"/", nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		req.Host = host
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != want {
+			t.Errorf("Host %s: got %d, want %d", host, resp.StatusCode, want)
+		}
+	}
+}
+
 func TestDeskWarnsOffLoopback(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
@@ -94,6 +122,8 @@ func TestDeskMisuse(t *testing.T) {
 		{"argument", []string{"desk", "extra"}, 2, `unexpected argument "extra"`},
 		{"no site", []string{"desk", "-site", t.TempDir()}, 1, "has no site.toml"},
 		{"bad address", []string{"desk", "-site", "../..", "-addr", "127.0.0.1:notaport"}, 1, "choose another address with -addr"},
+		{"bad host", []string{"desk", "-host", "http://desk.example.org/"}, 2, "leave out http://"},
+		{"empty host", []string{"desk", "-host", ","}, 2, "give a host name"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -7,8 +7,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"os"
-	"path/filepath"
 	"runtime"
 	"slices"
 	"strconv"
@@ -19,21 +17,27 @@ import (
 	"victimsite/internal/problem"
 )
 
-const leafletUsage = `Usage:
+// leafletSynopsis is how to call victimsite leaflet.
+const leafletSynopsis = `Usage:
   victimsite leaflet [-site DIR] -lang L -crime C -crime-ref REF -reported YYYY-MM-DD
       -officer-name NAME -officer-rank RANK -collar N -officer-phone PHONE
       -officer-email EMAIL -station STATION -promise-method METHOD -promise-every DAYS
       [-promise-next YYYY-MM-DD] [-victim-name NAME] [-bilingual] [-discreet]
       [-ics FILE.ics] [-o FILE.pdf]
   victimsite leaflet [-site DIR] -csv FILE -out-dir DIR
+`
 
+const leafletUsage = leafletSynopsis + `
 Makes a victim's leaflet: their officer, the contact promise, what happens next,
 where to get support and their rights, in their language. -o defaults to the
-crime reference, such as LP-12345-26.pdf. With -csv, the first row names the
-columns with these flag names (lang,crime,crime-ref,...; an ics column of yes/no
-asks for the reminders too), each further row makes one leaflet named after its
-crime reference, and -csv - reads standard input. Leaflets are readable by
-their owner only (mode 0600).
+crime reference, such as LP-12345-26.pdf, and then never replaces an existing
+file; -o and -ics write only regular files (not a pipe, device, link or folder).
+With -csv, the first row names the columns with these flag names
+(lang,crime,crime-ref,...; an ics column of yes/no asks for the reminders too),
+each further row makes one leaflet named after its crime reference, with -2, -3
+added when an earlier row has that name, and -csv - reads standard input. A
+file already in -out-dir is never replaced: its row is reported instead.
+Leaflets are readable by their owner only (mode 0600).
 `
 
 // leafletFlags are the flags of victimsite leaflet.
@@ -65,6 +69,10 @@ func runLeaflet(ctx context.Context, args []string, stdout, stderr io.Writer) in
 	}
 	set := map[string]bool{}
 	fl.Visit(func(f *flag.Flag) { set[f.Name] = true })
+	if len(set) == 0 || (len(set) == 1 && set["site"]) {
+		fmt.Fprint(stderr, leafletSynopsis+"Run victimsite leaflet -h for what each flag means.\n")
+		return 2
+	}
 	if msg := lf.misuse(set); msg != "" {
 		fmt.Fprintf(stderr, "victimsite leaflet: %s\n", msg)
 		return 2
@@ -93,10 +101,10 @@ func registerLeafletFlags(fl *flag.FlagSet) *leafletFlags {
 			lf.values[f] = fl.String(f, "", flagHelp[f])
 		}
 	}
-	fl.StringVar(&lf.out, "o", "", "the PDF to write (default: the crime reference, such as LP-12345-26.pdf; - for standard output)")
+	fl.StringVar(&lf.out, "o", "", "the PDF to write, a regular file (default: the crime reference, such as LP-12345-26.pdf, never replacing one; - for standard output)")
 	fl.StringVar(&lf.ics, "ics", "", "also write the officer's reminders of the contact promise to this iCalendar file")
 	fl.StringVar(&lf.csv, "csv", "", "make one leaflet per row of this CSV file (- for standard input)")
-	fl.StringVar(&lf.outDir, "out-dir", "", "with -csv: the folder to write the leaflets into")
+	fl.StringVar(&lf.outDir, "out-dir", "", "with -csv: the folder to write the leaflets into; no file in it is replaced")
 	fl.IntVar(&lf.workers, "workers", runtime.GOMAXPROCS(0), "with -csv: how many leaflets to make at once")
 	return lf
 }
@@ -203,17 +211,23 @@ func (lf *leafletFlags) one(r *leaflet.Renderer, stdout, stderr io.Writer) int {
 		printFieldErrors(stderr, err)
 		return 1
 	}
-	out := lf.out
+	out, replace := lf.out, true
 	if out == "" {
-		out = leaflet.FileBase(d.CrimeRef) + ".pdf"
+		out, replace = leaflet.FileBase(d.CrimeRef)+".pdf", false
 	}
-	if out == "-" {
-		_, err = stdout.Write(pdf)
-	} else {
-		err = writePrivate(out, pdf)
+	if out != "-" {
+		err = checkOut("-o", out, replace)
 	}
 	if err == nil && lf.ics != "" {
-		err = writePrivate(lf.ics, leaflet.Calendar(d))
+		err = checkOut("-ics", lf.ics, true)
+	}
+	if err == nil && out == "-" {
+		_, err = stdout.Write(pdf)
+	} else if err == nil {
+		err = writeOut(out, pdf)
+	}
+	if err == nil && lf.ics != "" {
+		err = writeOut(lf.ics, leaflet.Calendar(d))
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "victimsite leaflet: %v\n", err)
@@ -226,11 +240,17 @@ func (lf *leafletFlags) one(r *leaflet.Renderer, stdout, stderr io.Writer) int {
 }
 
 // printFieldErrors prints each problem with a field as "-field: message",
-// naming the flag to fix.
+// naming the flag to fix, and only the first problem of each field: an
+// empty -lang is not also "not a language of the site".
 func printFieldErrors(stderr io.Writer, err error) {
 	var fe *leaflet.FieldError
+	named := map[string]bool{}
 	for _, e := range flatten(err) {
 		if errors.As(e, &fe) {
+			if named[fe.Field] {
+				continue
+			}
+			named[fe.Field] = true
 			fmt.Fprintf(stderr, "victimsite leaflet: -%s %s\n", fe.Field, fe.Message)
 		} else {
 			fmt.Fprintf(stderr, "victimsite leaflet: %v\n", e)
@@ -248,27 +268,4 @@ func flatten(err error) []error {
 		return out
 	}
 	return []error{err}
-}
-
-// writePrivate writes a file only its owner can read, through a
-// temporary file in the same folder, so a reader never sees half a
-// leaflet and an existing file's looser mode is not kept.
-func writePrivate(name string, data []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(name), ".leaflet-*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	if err := tmp.Chmod(0o600); err != nil {
-		tmp.Close()
-		return err
-	}
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), name)
 }

@@ -109,7 +109,17 @@ func TestLeafletNamedAfterCrimeReference(t *testing.T) {
 	if code != 0 || stdout != "wrote LP-12345-26.pdf\n" {
 		t.Fatalf("exit %d, %q, %s", code, stdout, stderr)
 	}
-	checkPrivate(t, filepath.Join(dir, "LP-12345-26.pdf"))
+	first := checkPrivate(t, filepath.Join(dir, "LP-12345-26.pdf"))
+	// Another victim of the same crime: the first leaflet is kept.
+	args := append(exampleFlags(site), "-officer-name", "Tom Jones")
+	code, stdout, stderr = runCmd(t, dir, args...)
+	want := "victimsite leaflet: LP-12345-26.pdf exists already, and victimsite does not replace a leaflet it was not told to; give -o a new file name, or move that file away\n"
+	if code != 1 || stdout != "" || stderr != want {
+		t.Errorf("the same reference again: exit %d, stdout %q, stderr %q; want exit 1 and %q", code, stdout, stderr, want)
+	}
+	if again := checkPrivate(t, filepath.Join(dir, "LP-12345-26.pdf")); !bytes.Equal(first, again) {
+		t.Error("the second leaflet replaced the first")
+	}
 }
 
 func TestLeafletProblemsNameTheFlag(t *testing.T) {
@@ -206,7 +216,7 @@ func TestLeafletCSV(t *testing.T) {
 	if strings.TrimSpace(stderr) != wantErr {
 		t.Errorf("stderr:\n%s\nwant:\n%s", stderr, wantErr)
 	}
-	if !strings.HasPrefix(stdout, "wrote 3 of 6 leaflets to out in ") {
+	if !strings.HasPrefix(stdout, "row 6: written as LP-1-26-2.pdf, as an earlier row has the name LP-1-26.pdf\nwrote 3 of 6 leaflets to out in ") {
 		t.Errorf("summary %q", stdout)
 	}
 	for _, name := range []string{"LP-1-26.pdf", "LP-3-26.pdf", "LP-3-26.ics", "LP-1-26-2.pdf"} {
@@ -252,7 +262,7 @@ func TestLeafletCSVFromStandardInput(t *testing.T) {
 		w.Close()
 	}()
 	code, stdout, stderr := runCmd(t, dir, "leaflet", "-site", site, "-csv", "-", "-out-dir", ".")
-	if code != 0 || !strings.HasPrefix(stdout, "wrote 1 of 1 leaflets") {
+	if code != 0 || !strings.HasPrefix(stdout, "wrote 1 of 1 leaflet to . in ") {
 		t.Fatalf("exit %d: %s%s", code, stdout, stderr)
 	}
 	checkPrivate(t, filepath.Join(dir, "LP-9-26.pdf"))
@@ -317,7 +327,7 @@ func TestLeafletProgress(t *testing.T) {
 		t.Errorf("no progress on stderr: %q", stderr.String())
 	}
 	stderr.Reset()
-	b = &bulk{r: r, outDir: filepath.Join(dir, "out"), workers: 2, stdout: &stdout, stderr: &stderr, every: time.Hour}
+	b = &bulk{r: r, outDir: filepath.Join(dir, "out2"), workers: 2, stdout: &stdout, stderr: &stderr, every: time.Hour}
 	if b.run(context.Background(), filepath.Join(dir, "rows.csv")); stderr.Len() != 0 {
 		t.Errorf("a short run printed progress: %q", stderr.String())
 	}

@@ -5,8 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
-	"path/filepath"
 	"runtime/debug"
 	"slices"
 	"strconv"
@@ -14,12 +14,15 @@ import (
 	"sync"
 	"time"
 
+	"golang.org/x/sync/errgroup"
+
 	"victimsite/internal/leaflet"
 )
 
 // This file is victimsite leaflet -csv: one leaflet per row, made by
 // several workers, with the problems of every bad row named by row and
-// column, and progress on stderr for a long run.
+// column, and progress on stderr for a long run. Each leaflet gets a file
+// name no other row of the run has, and no file in -out-dir is replaced.
 
 // bulkGCPercent is the garbage collector's target during a bulk run.
 const bulkGCPercent = 400
@@ -34,6 +37,8 @@ type bulk struct {
 
 	mu       sync.Mutex
 	problems []rowProblem
+	renamed  []rowProblem // rows whose file name is not their reference's
+	existing int          // rows not written because their name was taken
 	written  int
 	bytes    int64
 }
@@ -73,21 +78,16 @@ func (b *bulk) run(ctx context.Context, csvPath string) int {
 	// little more memory.
 	defer debug.SetGCPercent(debug.SetGCPercent(bulkGCPercent))
 	start := time.Now()
-	jobs := make(chan job, 2*b.workers)
-	var wg sync.WaitGroup
-	for range b.workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for j := range jobs {
-				b.make(j)
-			}
-		}()
-	}
+	var g errgroup.Group
+	g.SetLimit(b.workers)
 	stop := b.progress(start)
-	rows, fatal := b.feed(ctx, cr, jobs)
-	close(jobs)
-	wg.Wait()
+	rows, fatal := b.feed(ctx, cr, func(j job) {
+		g.Go(func() error {
+			b.make(j)
+			return nil
+		})
+	})
+	g.Wait()
 	stop()
 	return b.summary(rows, fatal, time.Since(start))
 }
@@ -103,12 +103,11 @@ func openCSV(path string) (io.Reader, func(), error) {
 	return f, func() { f.Close() }, nil
 }
 
-// feed reads every row and hands the good ones to the workers, naming
-// each leaflet after its crime reference (with -2, -3 for a reference
-// that comes again: two victims of one crime). It returns how many rows
-// it read and an error that stopped it early.
-func (b *bulk) feed(ctx context.Context, cr *leaflet.CSVReader, jobs chan<- job) (int, error) {
-	seen := map[string]int{}
+// feed reads every row and hands each good one to do, with the name of
+// its files. It returns how many rows it read and an error that stopped
+// it early.
+func (b *bulk) feed(ctx context.Context, cr *leaflet.CSVReader, do func(job)) (int, error) {
+	names := fileNames{}
 	rows := 0
 	for {
 		if err := ctx.Err(); err != nil {
@@ -128,38 +127,64 @@ func (b *bulk) feed(ctx context.Context, cr *leaflet.CSVReader, jobs chan<- job)
 			return rows, err
 		}
 		rows++
-		base := leaflet.FileBase(row.Details.CrimeRef)
-		seen[base]++
-		if n := seen[base]; n > 1 {
-			base += "-" + strconv.Itoa(n)
-		}
-		jobs <- job{row: row, base: base}
+		do(job{row: row, base: names.choose(row.Details.CrimeRef)})
 	}
 }
 
+// fileNames are the file names chosen so far in one run, in lower case, as
+// some file systems do not tell LP-1 from lp-1.
+type fileNames map[string]bool
+
+// choose names a leaflet after its crime reference, made fit for a file
+// name, and adds -2, -3, ... until the name is one no earlier row has:
+// two victims of one crime, or references such as LP/200/26 and
+// LP-200-26 that become the same name.
+func (n fileNames) choose(ref string) string {
+	base := leaflet.FileBase(ref)
+	name := base
+	for i := 2; n[strings.ToLower(name)]; i++ {
+		name = base + "-" + strconv.Itoa(i)
+	}
+	n[strings.ToLower(name)] = true
+	return name
+}
+
 // make renders and writes one leaflet, reporting a problem against its
-// row and column.
+// row and column. It never replaces a file: a name that is taken in the
+// folder already leaves the row unwritten, and says so.
 func (b *bulk) make(j job) {
 	pdf, err := b.r.Render(j.row.Details)
 	if err != nil {
 		b.reportErr(j.row.N, err)
 		return
 	}
-	name := filepath.Join(b.outDir, j.base+".pdf")
-	if err := writePrivate(name, pdf); err != nil {
-		b.report(j.row.N, fmt.Sprintf("row %d: cannot write %s: %v", j.row.N, name, errors.Unwrap(err)))
+	files := []newFile{{j.base + ".pdf", pdf}}
+	if j.row.Calendar {
+		files = append(files, newFile{j.base + ".ics", leaflet.Calendar(j.row.Details)})
+	}
+	if name, err := writeNewFiles(b.outDir, files); err != nil {
+		b.reportWrite(j.row.N, name, err)
 		return
 	}
-	if j.row.Calendar {
-		if err := writePrivate(filepath.Join(b.outDir, j.base+".ics"), leaflet.Calendar(j.row.Details)); err != nil {
-			b.report(j.row.N, fmt.Sprintf("row %d: cannot write the calendar: %v", j.row.N, errors.Unwrap(err)))
-			return
-		}
-	}
 	b.mu.Lock()
+	defer b.mu.Unlock()
 	b.written++
 	b.bytes += int64(len(pdf))
-	b.mu.Unlock()
+	if j.base != leaflet.FileBase(j.row.Details.CrimeRef) {
+		b.renamed = append(b.renamed, rowProblem{j.row.N, fmt.Sprintf("row %d: written as %s.pdf, as an earlier row has the name %s.pdf", j.row.N, j.base, leaflet.FileBase(j.row.Details.CrimeRef))})
+	}
+}
+
+// reportWrite reports a row whose files could not be written.
+func (b *bulk) reportWrite(row int, name string, err error) {
+	if errors.Is(err, fs.ErrExist) {
+		b.mu.Lock()
+		b.existing++
+		b.mu.Unlock()
+		b.report(row, fmt.Sprintf("row %d: %s is already in %s, so this row's leaflet was not written and the file was left as it was", row, name, b.outDir))
+		return
+	}
+	b.report(row, fmt.Sprintf("row %d: cannot write %s: %v", row, name, errors.Unwrap(err)))
 }
 
 // reportErr turns an error from Render into "row N, column X: …" lines.
@@ -200,7 +225,7 @@ func (b *bulk) progress(start time.Time) func() {
 				n, bad := b.written, len(b.problems)
 				b.mu.Unlock()
 				secs := time.Since(start).Seconds()
-				fmt.Fprintf(b.stderr, "leaflets: %d written, %d rows with problems, %.0f s, %.0f leaflets/s\n", n, bad, secs, float64(n)/secs)
+				fmt.Fprintf(b.stderr, "leaflets: %d written, %s with problems, %.0f s, %.0f leaflets/s\n", n, count(bad, "row", "rows"), secs, float64(n)/secs)
 			}
 		}
 	}()
@@ -212,19 +237,28 @@ func (b *bulk) progress(start time.Time) func() {
 
 // summary prints the problems in row order, then what was done.
 func (b *bulk) summary(rows int, fatal error, took time.Duration) int {
-	slices.SortStableFunc(b.problems, func(x, y rowProblem) int { return x.row - y.row })
+	byRow := func(x, y rowProblem) int { return x.row - y.row }
+	slices.SortStableFunc(b.problems, byRow)
+	slices.SortStableFunc(b.renamed, byRow)
 	for _, p := range b.problems {
 		fmt.Fprintln(b.stderr, p.msg)
+	}
+	for _, p := range b.renamed {
+		fmt.Fprintln(b.stdout, p.msg)
 	}
 	avg := int64(0)
 	if b.written > 0 {
 		avg = b.bytes / int64(b.written) / 1024
 	}
-	fmt.Fprintf(b.stdout, "wrote %d of %d leaflets to %s in %s (%.0f leaflets/s, %d KB each on average)\n",
-		b.written, rows, b.outDir, took.Round(time.Millisecond), float64(b.written)/took.Seconds(), avg)
+	fmt.Fprintf(b.stdout, "wrote %d of %d %s to %s in %s (%.0f leaflets/s, %d KB each on average)\n",
+		b.written, rows, plural(rows, "leaflet", "leaflets"), b.outDir, took.Round(time.Millisecond), float64(b.written)/took.Seconds(), avg)
 	if fatal != nil {
 		fmt.Fprintf(b.stderr, "victimsite leaflet: stopped: %v\n", fatal)
 		return 1
+	}
+	if n := b.existing; n > 0 {
+		fmt.Fprintf(b.stderr, "victimsite leaflet: %d %s not written, as %s already holds a file of that name (from an earlier run?); nothing was replaced. Move those files away, or choose another -out-dir, and run again\n",
+			n, plural(n, "leaflet was", "leaflets were"), b.outDir)
 	}
 	if n := len(b.problems); n > 0 {
 		fmt.Fprintf(b.stderr, "victimsite leaflet: %d %s had problems (listed above); fix them and run again for those rows\n", n, plural(n, "row", "rows"))

@@ -16,15 +16,15 @@ import (
 const usage = `victimsite: publish victim-of-crime information as a website and leaflets.
 
 Usage:
-  victimsite build      [-site DIR] [-out DIR]        build the site (default: <site>/public)
+  victimsite build      [-site DIR] [-out DIR]        build the site into a folder of its own (default: <site>/public)
   victimsite check      [-site DIR]                   list every problem as file:line: message
   victimsite status     [-site DIR] [-json] [-lang L] which page is translated in which language
   victimsite status     [-site DIR] -export L DIR     the pages a translator into L needs
   victimsite translated FILE...                       record that translations match their English page
-  victimsite serve      [-site DIR] [-addr A]         live preview (default 127.0.0.1:1313)
+  victimsite serve      [-site DIR] [-addr A] [-host NAME]   live preview (default 127.0.0.1:1313)
   victimsite leaflet    [-site DIR] -lang L -crime C ... -o FILE.pdf   one personalised leaflet
   victimsite leaflet    [-site DIR] -csv FILE -out-dir DIR             one leaflet per CSV row
-  victimsite desk       [-site DIR] [-addr A]         officers' leaflet form (default 127.0.0.1:8080)
+  victimsite desk       [-site DIR] [-addr A] [-host NAME]   officers' leaflet form (default 127.0.0.1:8080)
   victimsite init       DIR                           write the built-in site to DIR to start from
 
 Without -site, a folder holding site.toml is used when you are in one, and

@@ -5,6 +5,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -65,8 +66,8 @@ func TestBuiltInSiteBuilds(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("build: exit %d\n%s%s", code, stdout, stderr)
 	}
-	if !strings.HasPrefix(stdout, "built ") {
-		t.Errorf("got %q, want a summary starting \"built \"", stdout)
+	if !regexp.MustCompile(`^built \d+ files \(\d+ pages in 9 languages\) into public in `).MatchString(stdout) {
+		t.Errorf("got %q, want a summary such as \"built 303 files (32 pages in 9 languages) into public in 1s\"", stdout)
 	}
 	for _, p := range []string{"index.html", "404.html", "sitemap.xml", "robots.txt", "en/index.html", "ar/crime/burglary/index.html", "assets/site.css"} {
 		if _, err := os.Stat(filepath.Join(dir, "public", p)); err != nil {

@@ -124,6 +124,7 @@ func TestServeMisuse(t *testing.T) {
 	}{
 		{[]string{"serve", "-h"}, 0, "Ctrl-C"},
 		{[]string{"serve", "extra"}, 2, "unexpected argument"},
+		{[]string{"serve", "-host", "preview.example.org/x"}, 2, "leave out http:// and any path"},
 		{[]string{"serve", "-site", t.TempDir()}, 1, "has no site.toml"},
 		{[]string{"serve", "-site", dir, "-addr", busy.Addr().String()}, 1, "choose another address with -addr"},
 	}

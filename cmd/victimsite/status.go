@@ -139,6 +139,6 @@ func exportPages(st *site.Site, lang, dir string, stdout, stderr io.Writer) int 
 		fmt.Fprintln(stdout, filepath.Join(dir, filepath.FromSlash(name)))
 		n++
 	}
-	fmt.Fprintf(stderr, "%d pages to translate into %s written to %s; translate them, then copy the content/ folder over the site's\n", n, lang, dir)
+	fmt.Fprintf(stderr, "%s to translate into %s written to %s; translate them, then copy the content/ folder over the site's\n", count(n, "page", "pages"), lang, dir)
 	return 0
 }

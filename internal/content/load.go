@@ -8,7 +8,8 @@ import (
 	"runtime"
 	"slices"
 	"strings"
-	"sync"
+
+	"golang.org/x/sync/errgroup"
 
 	"victimsite/internal/config"
 	"victimsite/internal/problem"
@@ -197,22 +198,15 @@ func sourceName(p *Page, source string) string {
 func (s *Set) render(pages []*Page, probs *problem.List) []problem.List {
 	r := newRenderer(s)
 	out := make([]problem.List, len(pages))
-	work := make(chan int)
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range work {
-				r.render(pages[i], &out[i])
-			}
-		}()
-	}
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
 	for i := range pages {
-		work <- i
+		g.Go(func() error {
+			r.render(pages[i], &out[i])
+			return nil
+		})
 	}
-	close(work)
-	wg.Wait()
+	g.Wait()
 	for _, l := range out {
 		*probs = append(*probs, l...)
 	}

@@ -13,6 +13,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"golang.org/x/sync/errgroup"
 )
 
 // loadRequests is how many officers ask for a leaflet at the same moment.
@@ -114,20 +116,15 @@ var (
 func checkEachHoldsItsOwn[R any](t *testing.T, results []R, pdfOf func(R) []byte) {
 	t.Helper()
 	texts := make([]string, len(results))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			for i := range next {
-				texts[i] = pdfText(t, pdfOf(results[i]))
-			}
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for i := range results {
+		g.Go(func() error {
+			texts[i] = pdfText(t, pdfOf(results[i]))
+			return nil
 		})
 	}
-	for i := range results {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	g.Wait()
 	for i, text := range texts {
 		want := loadCase(i)
 		officers, refs := anyOfficer.FindAllString(text, -1), anyRef.FindAllString(text, -1)

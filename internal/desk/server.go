@@ -8,6 +8,8 @@ import (
 	"net"
 	"net/http"
 	"time"
+
+	"victimsite/internal/hosts"
 )
 
 // The server's limits. A leaflet takes milliseconds to make, so even a
@@ -23,12 +25,17 @@ const (
 )
 
 // Serve serves h on ln until ctx ends, then stops taking requests and
-// lets those in flight finish (for up to 10 seconds).
-func Serve(ctx context.Context, ln net.Listener, h http.Handler) error {
-	srv := newServer(h)
+// lets those in flight finish (for up to 10 seconds). It answers only
+// requests sent to the loopback names or the address it listens on, or
+// to one of names (see package hosts); any other gets 421.
+func Serve(ctx context.Context, ln net.Listener, h http.Handler, names []string) error {
+	allowed, err := hosts.For(ln.Addr(), names)
+	if err != nil {
+		return err
+	}
+	srv := newServer(allowed.Handler(h))
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()
-	var err error
 	select {
 	case <-ctx.Done():
 		shut, cancel := context.WithTimeout(context.Background(), shutdownTimeout)

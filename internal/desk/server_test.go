@@ -2,8 +2,10 @@ package desk
 
 import (
 	"context"
+	"io"
 	"net"
 	"net/http"
+	"strings"
 	"testing"
 	"time"
 )
@@ -36,7 +38,7 @@ func TestServeStops(t *testing.T) {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
-	go func() { done <- Serve(ctx, ln, newDesk(t, nil, nil)) }()
+	go func() { done <- Serve(ctx, ln, newDesk(t, nil, nil), nil) }()
 	resp, err := http.Get("http://" + ln.Addr().String() + "/")
 	if err != nil {
 		t.Fatal(err)
@@ -53,5 +55,56 @@ func TestServeStops(t *testing.T) {
 	}
 	if _, err := http.Get("http://" + ln.Addr().String() + "/"); err == nil {
 		t.Error("the desk still answers after it stopped")
+	}
+}
+
+// TestServeAnswersOnlyItsHosts: the desk answers its loopback names and
+// the names it was given, and refuses any other Host (a page that
+// rebinds its own name to 127.0.0.1) with 421 before any route runs.
+func TestServeAnswersOnlyItsHosts(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- Serve(ctx, ln, newDesk(t, nil, nil), []string{"desk.example.org"}) }()
+	defer func() {
+		cancel()
+		if err := <-done; err != nil {
+			t.Error(err)
+		}
+	}()
+	_, port, _ := net.SplitHostPort(ln.Addr().String())
+	tests := []struct {
+		method, host string
+		want         int
+	}{
+		{http.MethodGet, "127.0.0.1:" + port, http.StatusOK},
+		{http.MethodGet, "localhost:" + port, http.StatusOK},
+		{http.MethodGet, "desk.example.org", http.StatusOK},
+		{http.MethodGet, "desk.example.org:443", http.StatusOK},
+		{http.MethodGet, "rebind.evil.example:" + port, http.StatusMisdirectedRequest},
+		{http.MethodPost, "rebind.evil.example:" + port, http.StatusMisdirectedRequest},
+	}
+	client := &http.Client{Transport: &http.Transport{DisableKeepAlives: true}}
+	for _, tt := range tests {
+		req, err := http.NewRequest(tt.method, "http://"+ln.Addr().String()+"/", nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		req.Host = tt.host
+		resp, err := client.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != tt.want {
+			t.Errorf("%s with Host %s: got %d, want %d", tt.method, tt.host, resp.StatusCode, tt.want)
+		}
+		if tt.want == http.StatusMisdirectedRequest && !strings.HasPrefix(string(body), "This server answers only to the names it was started for") {
+			t.Errorf("Host %s: got body %.80q, want the plain refusal", tt.host, body)
+		}
 	}
 }

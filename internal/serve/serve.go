@@ -23,6 +23,7 @@
 // pages back. The terminal gets one line per build: what changed, how
 // many pages were rendered and how long it took. Responses are sent with
 // Cache-Control: no-cache; an unknown address gets the site's 404 page.
+// The preview answers only to the names it listens on (package hosts).
 //
 // This is the only package that imports fsnotify.
 package serve
@@ -38,6 +39,7 @@ import (
 	"os"
 	"time"
 
+	"victimsite/internal/hosts"
 	"victimsite/internal/problem"
 	"victimsite/internal/site"
 )
@@ -62,6 +64,11 @@ type Options struct {
 	Quiet time.Duration
 	// OnBuild, if set, is called after each build is served.
 	OnBuild func(Build)
+	// Hosts are host names the preview answers besides the loopback
+	// names and the address it listens on (see package hosts); a request
+	// sent to any other name gets 421, so a page elsewhere cannot read
+	// the preview through DNS rebinding.
+	Hosts []string
 }
 
 // DefaultQuiet is the pause after the last file event before a rebuild.
@@ -98,6 +105,10 @@ func Serve(ctx context.Context, ln net.Listener, opts Options) error {
 	if opts.Log == nil {
 		opts.Log = io.Discard
 	}
+	allowed, err := hosts.For(ln.Addr(), opts.Hosts)
+	if err != nil {
+		return err
+	}
 	fsys, changes, stop, err := open(opts)
 	if err != nil {
 		return err
@@ -109,7 +120,7 @@ func Serve(ctx context.Context, ln net.Listener, opts Options) error {
 	p.publish(p.b.build(Change{}))
 	fmt.Fprintf(opts.Log, "previewing at %s (press Ctrl-C to stop)\n", address(ln.Addr()))
 
-	hs := &http.Server{Handler: p.srv, ReadHeaderTimeout: 10 * time.Second}
+	hs := &http.Server{Handler: allowed.Handler(p.srv), ReadHeaderTimeout: 10 * time.Second}
 	served := make(chan error, 1)
 	go func() { served <- hs.Serve(ln) }()
 	err = p.loop(ctx, changes, served)

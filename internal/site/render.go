@@ -9,6 +9,8 @@ import (
 	"strings"
 	"sync"
 
+	"golang.org/x/sync/errgroup"
+
 	"victimsite/internal/config"
 	"victimsite/internal/content"
 	"victimsite/internal/locale"
@@ -73,6 +75,10 @@ func (s *Site) helpBlocks() (map[string]template.HTML, error) {
 	return blocks, nil
 }
 
+// buffers hold pages as they are rendered: a page is copied out at its
+// exact size, and the buffer, grown to the size of a page, is used again.
+var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
 // execute renders HTML files, in parallel.
 func (s *Site) execute(jobs []job) (Files, error) {
 	help, err := s.helpBlocks()
@@ -84,30 +90,23 @@ func (s *Site) execute(jobs []job) (Files, error) {
 	}
 	out := make([][]byte, len(jobs))
 	errs := make([]error, len(jobs))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			var buf bytes.Buffer
-			for i := range next {
-				buf.Reset()
-				j := jobs[i]
-				t := s.layouts.byLang[j.view.Lang.Code][j.kind]
-				if err := t.ExecuteTemplate(&buf, "base", j.view); err != nil {
-					errs[i] = fmt.Errorf("render %s: %w", j.path, err)
-					continue
-				}
-				out[i] = bytes.Clone(buf.Bytes())
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for i, j := range jobs {
+		g.Go(func() error {
+			buf := buffers.Get().(*bytes.Buffer)
+			defer buffers.Put(buf)
+			buf.Reset()
+			t := s.layouts.byLang[j.view.Lang.Code][j.kind]
+			if err := t.ExecuteTemplate(buf, "base", j.view); err != nil {
+				errs[i] = fmt.Errorf("render %s: %w", j.path, err)
+				return nil // every page is rendered, so every error is reported
 			}
-		}()
+			out[i] = bytes.Clone(buf.Bytes())
+			return nil
+		})
 	}
-	for i := range jobs {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	g.Wait()
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}

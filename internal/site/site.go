@@ -11,7 +11,9 @@
 // is not translated shows the English text, with a notice in the reader's
 // language, and points search engines at the English page. The same input
 // gives byte-identical output. Write puts the files in place through a
-// temporary folder, so a build that fails leaves the last good site alone.
+// temporary folder, so a build that fails leaves the last good site alone,
+// and replaces only a folder that it wrote itself (see Marker): never
+// someone's files, and never the site (see CheckOutput).
 package site
 
 import (

@@ -1,7 +1,7 @@
 package site
 
 import (
-	"errors"
+	"context"
 	"fmt"
 	"os"
 	"path"
@@ -9,15 +9,23 @@ import (
 	"runtime"
 	"slices"
 	"strings"
-	"sync"
-	"sync/atomic"
+
+	"golang.org/x/sync/errgroup"
 )
 
 // Write publishes files into dir. It writes everything into a new folder
 // beside dir first and only then swaps it in, so if anything fails the
-// previous contents of dir are left as they were.
+// previous contents of dir are left as they were. It replaces only a
+// folder it wrote before, an empty one or none (see Marker), and follows
+// a symbolic link to the folder it names.
 func Write(dir string, files Files) error {
-	dir = filepath.Clean(dir)
+	dir, err := resolve(dir)
+	if err != nil {
+		return fmt.Errorf("write: %w", err)
+	}
+	if err := owned(dir); err != nil {
+		return err
+	}
 	parent := filepath.Dir(dir)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return fmt.Errorf("write: %w", err)
@@ -29,6 +37,10 @@ func Write(dir string, files Files) error {
 	if err := writeAll(tmp, files); err != nil {
 		os.RemoveAll(tmp)
 		return err
+	}
+	if err := os.WriteFile(filepath.Join(tmp, Marker), []byte(markerText), 0o644); err != nil {
+		os.RemoveAll(tmp)
+		return fmt.Errorf("write: %w", err)
 	}
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		os.RemoveAll(tmp)
@@ -56,8 +68,8 @@ func Write(dir string, files Files) error {
 }
 
 // writeAll writes files below root: first every folder, a level at a
-// time, then the files, each step on several goroutines, as most of the
-// time goes on system calls that can run side by side.
+// time, then the files, several at once, as most of the time goes on
+// system calls that can run side by side.
 func writeAll(root string, files Files) error {
 	paths := make([]string, 0, len(files))
 	for p := range files {
@@ -103,34 +115,25 @@ func folders(paths []string) [][]string {
 	return levels
 }
 
-// writers is how many goroutines write at once: more than the CPUs, as a
-// writer often waits on the file system.
+// writers is how many files are written at once: more than the CPUs, as
+// a writer often waits on the file system.
 var writers = 2 * runtime.GOMAXPROCS(0)
 
-// inParallel calls do for 0 to n-1 on up to writers goroutines and
-// returns the errors. After an error no new call starts.
+// inParallel calls do for 0 to n-1, up to writers at a time, and returns
+// the first error. After an error no new call starts.
 func inParallel(n int, do func(i int) error) error {
-	var next atomic.Int64
-	var failed atomic.Bool
-	errs := make([]error, min(n, writers))
-	var wg sync.WaitGroup
-	for w := range errs {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for !failed.Load() {
-				i := int(next.Add(1) - 1)
-				if i >= n {
-					return
-				}
-				if err := do(i); err != nil {
-					errs[w] = err
-					failed.Store(true)
-					return
-				}
+	g, ctx := errgroup.WithContext(context.Background())
+	g.SetLimit(writers)
+	for i := range n {
+		if ctx.Err() != nil {
+			break
+		}
+		g.Go(func() error {
+			if ctx.Err() != nil {
+				return nil
 			}
-		}()
+			return do(i)
+		})
 	}
-	wg.Wait()
-	return errors.Join(errs...)
+	return g.Wait()
 }
