@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -116,6 +115,7 @@ var flagHelp = map[string]string{
 	leaflet.FieldPromiseEvery:  "how many days apart the updates are",
 	leaflet.FieldPromiseNext:   "the date the next update is due by, YYYY-MM-DD (default: reported + promise-every)",
 	leaflet.FieldVictimName:    "the victim's name, printed on the leaflet (optional)",
+	leaflet.FieldContactName:   "with -discreet: the name the leaflet gives for the officer, instead of rank and full name (default: the officer's first name)",
 }
 
 // misuse explains a mix of flags that cannot work together, or says
@@ -188,12 +188,7 @@ func (lf *leafletFlags) one(r *leaflet.Renderer, stdout, stderr io.Writer) int {
 	for f, v := range lf.bools {
 		values[f] = strconv.FormatBool(*v)
 	}
-	d, err := leaflet.Parse(values)
-	if err == nil {
-		err = r.Validate(d)
-	} else if serr := r.Validate(d); serr != nil {
-		err = errors.Join(err, serr)
-	}
+	d, err := r.Read(values, time.Now())
 	if err != nil {
 		printFieldErrors(stderr, err)
 		return 1
@@ -225,29 +220,23 @@ func (lf *leafletFlags) one(r *leaflet.Renderer, stdout, stderr io.Writer) int {
 	return 0
 }
 
-// printFieldErrors prints each problem with a field as "-field: message",
-// naming the flag to fix.
+// printFieldErrors prints each problem (or warning) with a field as
+// "-field message", naming the flag to fix.
 func printFieldErrors(stderr io.Writer, err error) {
-	var fe *leaflet.FieldError
-	for _, e := range flatten(err) {
-		if errors.As(e, &fe) {
-			fmt.Fprintf(stderr, "victimsite leaflet: -%s %s\n", fe.Field, fe.Message)
-		} else {
-			fmt.Fprintf(stderr, "victimsite leaflet: %v\n", e)
+	for _, x := range leaflet.Explain(err, flagName) {
+		if x.Warning {
+			x.Text = "warning: " + x.Text
 		}
+		fmt.Fprintf(stderr, "victimsite leaflet: %s\n", x.Text)
 	}
 }
 
-// flatten lists the errors joined or wrapped in err.
-func flatten(err error) []error {
-	if m, ok := err.(interface{ Unwrap() []error }); ok {
-		var out []error
-		for _, e := range m.Unwrap() {
-			out = append(out, flatten(e)...)
-		}
-		return out
+// flagName is how the command names a field: by its flag.
+func flagName(field string) string {
+	if field == "" {
+		return ""
 	}
-	return []error{err}
+	return "-" + field
 }
 
 // writePrivate writes a file only its owner can read, through a

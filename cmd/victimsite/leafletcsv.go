@@ -10,7 +10,6 @@ import (
 	"runtime/debug"
 	"slices"
 	"strconv"
-	"strings"
 	"sync"
 	"time"
 
@@ -59,7 +58,7 @@ func (b *bulk) run(ctx context.Context, csvPath string) int {
 		return 1
 	}
 	defer closeIn()
-	cr, err := leaflet.NewCSVReader(in)
+	cr, err := leaflet.NewCSVReader(in, func(v map[string]string) (leaflet.Details, error) { return b.r.Read(v, time.Now()) })
 	if err != nil {
 		fmt.Fprintf(b.stderr, "%s\n", err)
 		return 1
@@ -142,7 +141,7 @@ func (b *bulk) feed(ctx context.Context, cr *leaflet.CSVReader, jobs chan<- job)
 func (b *bulk) make(j job) {
 	pdf, err := b.r.Render(j.row.Details)
 	if err != nil {
-		b.reportErr(j.row.N, err)
+		b.report(j.row.N, j.row.Problems(err).Error())
 		return
 	}
 	name := filepath.Join(b.outDir, j.base+".pdf")
@@ -160,20 +159,6 @@ func (b *bulk) make(j job) {
 	b.written++
 	b.bytes += int64(len(pdf))
 	b.mu.Unlock()
-}
-
-// reportErr turns an error from Render into "row N, column X: …" lines.
-func (b *bulk) reportErr(row int, err error) {
-	var lines []string
-	var fe *leaflet.FieldError
-	for _, e := range flatten(err) {
-		if errors.As(e, &fe) {
-			lines = append(lines, fmt.Sprintf("row %d, column %s: %s", row, fe.Field, fe.Message))
-		} else {
-			lines = append(lines, fmt.Sprintf("row %d: %v", row, e))
-		}
-	}
-	b.report(row, strings.Join(lines, "\n"))
 }
 
 func (b *bulk) report(row int, msg string) {

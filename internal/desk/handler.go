@@ -180,8 +180,8 @@ func (d *Desk) readForm(w http.ResponseWriter, r *http.Request) (Form, bool) {
 
 // check parses and validates the details as the leaflet command does.
 func (d *Desk) check(values map[string]string) (leaflet.Details, []fieldError) {
-	details, err := leaflet.Parse(values)
-	return details, problems(values, err, d.r.Validate(details))
+	details, err := d.r.Read(values, d.now())
+	return details, problems(values, err)
 }
 
 // render makes the PDF once a slot is free, giving up if the officer's

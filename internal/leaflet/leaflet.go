@@ -57,7 +57,12 @@ type Details struct {
 
 	VictimName string // optional: printed on the leaflet so it reaches the right person
 	Bilingual  bool   // also print the leaflet in English, after the victim's language
-	Discreet   bool   // a plain cover with no crime type and no police branding
+	// Discreet makes a leaflet that shows neither that it comes from the
+	// police nor what happened: see composeDiscreet.
+	Discreet bool
+	// ContactName is how a discreet leaflet names the officer; empty
+	// means the officer's first name.
+	ContactName string
 }
 
 // Officer is the officer in charge of the case: the person the victim
@@ -264,15 +269,46 @@ func (r *Renderer) Generics() (map[string][]byte, error) {
 	return out, nil
 }
 
+// Read parses details from text fields as Parse does, on the day of now,
+// and checks them against the site as Validate does: every problem in
+// one *InvalidError, in the order of the fields. It is how the command,
+// a CSV file and the desk all read a leaflet's details.
+func (r *Renderer) Read(values map[string]string, now time.Time) (Details, error) {
+	d, err := Parse(values, now)
+	var parsed *InvalidError
+	if !errors.As(err, &parsed) && err != nil {
+		return d, err
+	}
+	var inv InvalidError
+	bad := map[string]bool{}
+	if parsed != nil {
+		inv.Problems = parsed.Problems
+		for _, p := range parsed.Problems {
+			bad[p.Field] = true
+		}
+	}
+	var site *InvalidError
+	if errors.As(r.Validate(d), &site) {
+		for _, p := range site.Problems {
+			if !bad[p.Field] { // a field Parse refused says so once
+				inv.Problems = append(inv.Problems, p)
+			}
+		}
+	}
+	inv.sort()
+	return d, inv.err()
+}
+
 // Validate reports, as an *InvalidError, the details that this site
 // cannot serve: a language it does not declare, a crime it has no page
-// for. Parse has checked everything else.
+// for, both when both are wrong. Parse has checked everything else.
 func (r *Renderer) Validate(d Details) error {
 	var inv InvalidError
 	if _, ok := r.fonts[d.Lang]; !ok {
-		inv.add(FieldLang, "is %q, which is not a language of the site; use one of %s", d.Lang, strings.Join(r.languages(), ", "))
-	} else if r.src.Content.Get(CrimePage(d.Crime), r.src.Content.Source()) == nil {
-		inv.add(FieldCrime, "is %q, which has no page on the site; use one of %s", d.Crime, strings.Join(r.Crimes(), ", "))
+		inv.add(FieldLang, "is not a language of the site; use one of %s", strings.Join(r.languages(), ", "))
+	}
+	if r.src.Content.Get(CrimePage(d.Crime), r.src.Content.Source()) == nil {
+		inv.add(FieldCrime, "has no page on the site; use one of %s", strings.Join(r.Crimes(), ", "))
 	}
 	return inv.err()
 }
