@@ -208,7 +208,7 @@ func (lf *leafletFlags) one(r *leaflet.Renderer, stdout, stderr io.Writer) int {
 		err = writePrivate(out, pdf)
 	}
 	if err == nil && lf.ics != "" {
-		err = writePrivate(lf.ics, leaflet.Calendar(d))
+		err = writePrivate(lf.ics, leaflet.Calendar(d, time.Now()))
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "victimsite leaflet: %v\n", err)

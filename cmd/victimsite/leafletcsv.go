@@ -150,7 +150,7 @@ func (b *bulk) make(j job) {
 		return
 	}
 	if j.row.Calendar {
-		if err := writePrivate(filepath.Join(b.outDir, j.base+".ics"), leaflet.Calendar(j.row.Details)); err != nil {
+		if err := writePrivate(filepath.Join(b.outDir, j.base+".ics"), leaflet.Calendar(j.row.Details, time.Now())); err != nil {
 			b.report(j.row.N, fmt.Sprintf("row %d: cannot write the calendar: %v", j.row.N, errors.Unwrap(err)))
 			return
 		}

@@ -124,7 +124,7 @@ func (d *Desk) makeLeaflet(w http.ResponseWriter, r *http.Request) {
 	}
 	base := leaflet.FileBase(details.CrimeRef)
 	if form.Action == actionICS {
-		download(w, "text/calendar; charset=utf-8", base+".ics", leaflet.Calendar(details))
+		download(w, "text/calendar; charset=utf-8", base+".ics", leaflet.Calendar(details, d.now()))
 		return
 	}
 	pdf, err := d.render(r, details)

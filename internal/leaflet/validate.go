@@ -175,7 +175,7 @@ func Parse(values map[string]string, now time.Time) (Details, error) {
 	d.Discreet = boolean(&inv, FieldDiscreet, get(FieldDiscreet))
 	checkShapes(&inv, d)
 	if d.Promise.Next.IsZero() && !d.Reported.IsZero() && d.Promise.Every > 0 {
-		d.Promise.Next = d.Reported.AddDate(0, 0, d.Promise.Every)
+		d.Promise.Next = workingDay(d.Reported.AddDate(0, 0, d.Promise.Every))
 	}
 	if !d.Promise.Next.IsZero() && !d.Reported.IsZero() &&
 		(d.Promise.Next.Before(d.Reported) || d.Promise.Next.After(d.Reported.AddDate(1, 0, 0))) {

@@ -113,6 +113,24 @@ func TestParseNeverRepeatsPersonalValues(t *testing.T) {
 	}
 }
 
+// TestParseNextUpdateOnWorkingDay moves the default next update, and so
+// the date the leaflet promises, off a Christmas bank holiday, as the
+// officer's reminder moves.
+func TestParseNextUpdateOnWorkingDay(t *testing.T) {
+	values := validValues()
+	values[FieldReported] = "2026-12-18"
+	d, err := Parse(values, day("2026-12-18"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := d.Promise.Next.Format(dateLayout); got != "2026-12-29" {
+		t.Errorf("next update = %s, want 2026-12-29: 25 December and the Monday off for Boxing Day are holidays", got)
+	}
+	if days := UpdateDays(d); len(days) == 0 || !days[0].Equal(d.Promise.Next) {
+		t.Errorf("the first reminder is not the next update the leaflet promises: %v", days)
+	}
+}
+
 // TestParsePhoneNumbers accepts the ways people write a UK number.
 func TestParsePhoneNumbers(t *testing.T) {
 	for _, phone := range []string{"01522 000000", "(01522) 000000", "01522-000000", "+44 1522 000000",
