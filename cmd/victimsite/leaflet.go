@@ -22,17 +22,20 @@ const leafletUsage = `Usage:
   victimsite leaflet [-site DIR] -lang L -crime C -crime-ref REF -reported YYYY-MM-DD
       -officer-name NAME -officer-rank RANK -collar N -officer-phone PHONE
       -officer-email EMAIL -station STATION -promise-method METHOD -promise-every DAYS
-      [-promise-next YYYY-MM-DD] [-victim-name NAME] [-bilingual] [-discreet]
-      [-ics FILE.ics] [-o FILE.pdf]
+      [-promise-next YYYY-MM-DD] [-victim-name NAME] [-bilingual]
+      [-discreet [-contact-name NAME]] [-ics FILE.ics] [-o FILE.pdf]
   victimsite leaflet [-site DIR] -csv FILE -out-dir DIR
 
 Makes a victim's leaflet: their officer, the contact promise, what happens next,
-where to get support and their rights, in their language. -o defaults to the
-crime reference, such as LP-12345-26.pdf. With -csv, the first row names the
-columns with these flag names (lang,crime,crime-ref,...; an ics column of yes/no
-asks for the reminders too), each further row makes one leaflet named after its
-crime reference, and -csv - reads standard input. Leaflets are readable by
-their owner only (mode 0600).
+where to get support and their rights, in their language. -discreet makes one
+that does not show it comes from the police or what happened, for a victim at
+risk if someone else reads it; for domestic abuse, stalking and sexual offences
+a warning says so when it is left out. -o defaults to the crime reference, such
+as LP-12345-26.pdf. With -csv (saved with commas, not semicolons), the first row
+names the columns with these flag names (lang,crime,crime-ref,...; an ics column
+of yes/no asks for the reminders too), each further row makes one leaflet named
+after its crime reference, and -csv - reads standard input. Leaflets are
+readable by their owner only (mode 0600).
 `
 
 // leafletFlags are the flags of victimsite leaflet.
@@ -87,13 +90,13 @@ func registerLeafletFlags(fl *flag.FlagSet) *leafletFlags {
 		case leaflet.FieldBilingual:
 			lf.bools[f] = fl.Bool(f, false, "also print the leaflet in English, after the victim's language")
 		case leaflet.FieldDiscreet:
-			lf.bools[f] = fl.Bool(f, false, "a plain cover with no crime type and no police branding (domestic abuse)")
+			lf.bools[f] = fl.Bool(f, false, "a leaflet that does not show it comes from the police or what happened: only the officer's first name\n(or -contact-name) and phone, the reference, support services, 999 and 101; no QR code, crime, rank,\ncollar number, email or station. Suggested for domestic abuse, stalking and sexual offences")
 		default:
 			lf.values[f] = fl.String(f, "", flagHelp[f])
 		}
 	}
 	fl.StringVar(&lf.out, "o", "", "the PDF to write (default: the crime reference, such as LP-12345-26.pdf; - for standard output)")
-	fl.StringVar(&lf.ics, "ics", "", "also write the officer's reminders of the contact promise to this iCalendar file")
+	fl.StringVar(&lf.ics, "ics", "", "also write the officer's reminders of the contact promise to this iCalendar file\n(a reminder on a Christmas or New Year bank holiday moves to the next working day)")
 	fl.StringVar(&lf.csv, "csv", "", "make one leaflet per row of this CSV file (- for standard input)")
 	fl.StringVar(&lf.outDir, "out-dir", "", "with -csv: the folder to write the leaflets into")
 	fl.IntVar(&lf.workers, "workers", runtime.GOMAXPROCS(0), "with -csv: how many leaflets to make at once")
@@ -104,16 +107,16 @@ var flagHelp = map[string]string{
 	leaflet.FieldLang:          "the victim's language, such as pl",
 	leaflet.FieldCrime:         "the crime, as its page is named: burglary, domestic-abuse, …",
 	leaflet.FieldCrimeRef:      "the crime reference number, such as LP-12345-26",
-	leaflet.FieldReported:      "the date the crime was reported, YYYY-MM-DD",
+	leaflet.FieldReported:      "the date the crime was reported, YYYY-MM-DD (today or before)",
 	leaflet.FieldOfficerName:   "the officer's name",
 	leaflet.FieldOfficerRank:   "the officer's rank, such as PC",
 	leaflet.FieldCollar:        "the officer's collar number",
-	leaflet.FieldOfficerPhone:  "the officer's phone number",
+	leaflet.FieldOfficerPhone:  "the officer's phone number, starting 0 or +44, such as 01522 000000 or (01522) 000000",
 	leaflet.FieldOfficerEmail:  "the officer's email address",
 	leaflet.FieldStation:       "the officer's police station",
 	leaflet.FieldPromiseMethod: "how the officer will keep in touch: " + strings.Join(leaflet.Methods, ", "),
 	leaflet.FieldPromiseEvery:  "how many days apart the updates are",
-	leaflet.FieldPromiseNext:   "the date the next update is due by, YYYY-MM-DD (default: reported + promise-every)",
+	leaflet.FieldPromiseNext:   "the date the next update is due by, YYYY-MM-DD (default: reported + promise-every,\nmoved off a Christmas or New Year bank holiday)",
 	leaflet.FieldVictimName:    "the victim's name, printed on the leaflet (optional)",
 	leaflet.FieldContactName:   "with -discreet: the name the leaflet gives for the officer, instead of rank and full name (default: the officer's first name)",
 }
@@ -193,6 +196,7 @@ func (lf *leafletFlags) one(r *leaflet.Renderer, stdout, stderr io.Writer) int {
 		printFieldErrors(stderr, err)
 		return 1
 	}
+	printFieldErrors(stderr, leaflet.Advise(d))
 	pdf, err := r.Render(d)
 	if err != nil {
 		printFieldErrors(stderr, err)

@@ -37,10 +37,12 @@ type bulk struct {
 	bytes    int64
 }
 
-// rowProblem is one line to report about a row.
+// rowProblem is one line to report about a row; a warning does not stop
+// the row's leaflet.
 type rowProblem struct {
-	row int
-	msg string
+	row     int
+	msg     string
+	warning bool
 }
 
 // job is one leaflet to make and the file to write it to.
@@ -127,6 +129,11 @@ func (b *bulk) feed(ctx context.Context, cr *leaflet.CSVReader, jobs chan<- job)
 			return rows, err
 		}
 		rows++
+		if row.Warnings != nil {
+			b.mu.Lock()
+			b.problems = append(b.problems, rowProblem{row: row.N, msg: row.Warnings.Error(), warning: true})
+			b.mu.Unlock()
+		}
 		base := leaflet.FileBase(row.Details.CrimeRef)
 		seen[base]++
 		if n := seen[base]; n > 1 {
@@ -163,7 +170,7 @@ func (b *bulk) make(j job) {
 
 func (b *bulk) report(row int, msg string) {
 	b.mu.Lock()
-	b.problems = append(b.problems, rowProblem{row, msg})
+	b.problems = append(b.problems, rowProblem{row: row, msg: msg})
 	b.mu.Unlock()
 }
 
@@ -182,7 +189,7 @@ func (b *bulk) progress(start time.Time) func() {
 				return
 			case <-t.C:
 				b.mu.Lock()
-				n, bad := b.written, len(b.problems)
+				n, bad := b.written, b.failed()
 				b.mu.Unlock()
 				secs := time.Since(start).Seconds()
 				fmt.Fprintf(b.stderr, "leaflets: %d written, %d rows with problems, %.0f s, %.0f leaflets/s\n", n, bad, secs, float64(n)/secs)
@@ -193,6 +200,17 @@ func (b *bulk) progress(start time.Time) func() {
 		close(done)
 		<-finished
 	}
+}
+
+// failed counts the rows with problems, not warnings.
+func (b *bulk) failed() int {
+	n := 0
+	for _, p := range b.problems {
+		if !p.warning {
+			n++
+		}
+	}
+	return n
 }
 
 // summary prints the problems in row order, then what was done.
@@ -211,7 +229,7 @@ func (b *bulk) summary(rows int, fatal error, took time.Duration) int {
 		fmt.Fprintf(b.stderr, "victimsite leaflet: stopped: %v\n", fatal)
 		return 1
 	}
-	if n := len(b.problems); n > 0 {
+	if n := b.failed(); n > 0 {
 		fmt.Fprintf(b.stderr, "victimsite leaflet: %d %s had problems (listed above); fix them and run again for those rows\n", n, plural(n, "row", "rows"))
 		return 1
 	}

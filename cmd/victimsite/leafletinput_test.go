@@ -90,3 +90,30 @@ func TestLeafletCSVEveryBadColumn(t *testing.T) {
 		t.Errorf("exit %d, stderr:\n%s", code, stderr)
 	}
 }
+
+// TestLeafletSuggestsDiscreet warns, on stderr, when a leaflet about
+// domestic abuse is not discreet, and makes it all the same.
+func TestLeafletSuggestsDiscreet(t *testing.T) {
+	site := leafletSite(t)
+	warning := "victimsite leaflet: warning: -discreet is not set, so the leaflet shows that it comes from the police and what the crime is."
+	dir := t.TempDir()
+	code, stdout, stderr := runCmd(t, dir, withFlag(site, "crime", "domestic-abuse")...)
+	if code != 0 || !strings.HasPrefix(stderr, warning) || strings.Count(stderr, "\n") != 1 || stdout != "wrote LP-12345-26.pdf\n" {
+		t.Errorf("exit %d, stdout %q, stderr:\n%s\nwant 0, the leaflet and one line starting %q", code, stdout, stderr, warning)
+	}
+	code, _, stderr = runCmd(t, dir, append(withFlag(site, "crime", "domestic-abuse"), "-discreet", "-o", "d.pdf")...)
+	if code != 0 || stderr != "" {
+		t.Errorf("with -discreet: exit %d, stderr %q; want 0 and no warning", code, stderr)
+	}
+	csv := strings.Replace(csvHeader, ",ics\n", ",ics,discreet\n", 1) +
+		strings.Replace(strings.Replace(csvRow("pl", "LP-1-26", "Anna Nowak", "anna.nowak@lincs.police.uk"), "burglary", "domestic-abuse", 1), ",no\n", ",no,no\n", 1) +
+		strings.Replace(strings.Replace(csvRow("pl", "LP-2-26", "Anna Nowak", "anna.nowak@lincs.police.uk"), "burglary", "domestic-abuse", 1), ",no\n", ",no,yes\n", 1)
+	if err := os.WriteFile(filepath.Join(dir, "rows.csv"), []byte(csv), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, stderr = runCmd(t, dir, "leaflet", "-site", site, "-csv", "rows.csv", "-out-dir", "out")
+	if code != 0 || !strings.HasPrefix(stderr, "warning: row 2, column discreet: is not set") || strings.Contains(stderr, "row 3") ||
+		!strings.HasPrefix(stdout, "wrote 2 of 2 leaflets") {
+		t.Errorf("CSV: exit %d, stdout %q, stderr:\n%s", code, stdout, stderr)
+	}
+}

@@ -44,9 +44,11 @@ var questions = map[string]question{
 		Hint: "Printed on the leaflet so that it reaches the right person. Leave it out if someone else might see the leaflet.",
 		Type: "text", Autocomplete: "off", Noun: "The victim's name"},
 	leaflet.FieldBilingual: {Label: "Also print the leaflet in English, after the victim's language", Noun: "The English copy"},
-	leaflet.FieldDiscreet: {Label: "Discreet cover",
-		Hint: "No crime type and no police branding on the front, for victims of domestic abuse or anyone at risk if someone else sees the leaflet.",
-		Noun: "The discreet cover"},
+	leaflet.FieldDiscreet: {Label: "Discreet leaflet",
+		Hint: "Suggested for domestic abuse, stalking and sexual offences, and for anyone at risk if someone else sees the leaflet. " +
+			"It does not show that it comes from the police or what happened. It gives your first name (or the name you give below) " +
+			"and phone number, the reference, support services, 999 and 101.",
+		Noun: "The discreet leaflet"},
 	leaflet.FieldOfficerName: {Label: "Your name", Hint: "As the victim will know you, for example Jane Smith",
 		Type: "text", Autocomplete: "name", Empty: "Enter your name", Noun: "Your name"},
 	leaflet.FieldContactName: {Label: "Your name on a discreet leaflet (optional)",
@@ -116,6 +118,7 @@ type formPage struct {
 type choice struct {
 	Value, Label string
 	Lang, Dir    string // the language of an option written in it
+	Discreet     bool   // a crime whose victims should get the discreet leaflet
 	Selected     bool
 }
 
@@ -135,6 +138,13 @@ func (p *formPage) Q(name string) fieldView {
 		}
 	}
 	return v
+}
+
+// DiscreetNotice reports whether to warn that the leaflet is not discreet
+// although its crime suggests it. desk.js keeps the warning up to date as
+// the officer changes the crime or the box.
+func (p *formPage) DiscreetNotice() bool {
+	return leaflet.SuggestsDiscreet(strings.TrimSpace(p.Values[leaflet.FieldCrime])) && !checked(p.Values[leaflet.FieldDiscreet])
 }
 
 // Title is the page's title, marked when the page shows errors, as the

@@ -32,6 +32,7 @@ type Row struct {
 	N        int // the row's number; the header is row 1
 	Details  Details
 	Calendar bool              // the ics column: also write the officer's reminders
+	Warnings *RowError         // Advise's warnings about the row, or nil
 	names    map[string]string // field -> column name, from the header
 }
 
@@ -203,6 +204,9 @@ func (c *CSVReader) parse(rec []string) (Row, error) {
 	rerr.Problems = append(rerr.Problems, inv.Problems...)
 	if len(rerr.Problems) > 0 {
 		return row, rerr
+	}
+	if w := Advise(d); w != nil {
+		row.Warnings = row.Problems(w)
 	}
 	return row, nil
 }

@@ -211,3 +211,21 @@ func TestCSVSemicolons(t *testing.T) {
 		t.Errorf("got\n%v\nwant\n%s", err, want)
 	}
 }
+
+// TestCSVWarnings gives a row about domestic abuse that is not discreet a
+// warning, which does not stop its leaflet.
+func TestCSVWarnings(t *testing.T) {
+	csv := strings.TrimSuffix(header, "\n") + ",discreet\n" +
+		"en,domestic-abuse,LP-1-26,2026-11-20,Jane Smith,PC,1234,01522 000000,jane@lincs.police.uk,Boston,phone,7,no\n" +
+		"en,domestic-abuse,LP-2-26,2026-11-20,Jane Smith,PC,1234,01522 000000,jane@lincs.police.uk,Boston,phone,7,yes\n"
+	rows, probs := readAll(t, csv)
+	if len(rows) != 2 || len(probs) != 0 {
+		t.Fatalf("rows %+v, problems %v; want both rows", rows, probs)
+	}
+	if rows[0].Warnings == nil || !strings.HasPrefix(rows[0].Warnings.Error(), "warning: row 2, column discreet: is not set, so the leaflet shows") {
+		t.Errorf("row 2 warnings = %v", rows[0].Warnings)
+	}
+	if rows[1].Warnings != nil {
+		t.Errorf("row 3, discreet, warnings = %v", rows[1].Warnings)
+	}
+}

@@ -10,6 +10,10 @@
 // numbers and hours from site.toml, the "what happens next" text and the
 // support contacts from the crime's page, the rights from the front matter
 // of the rights page, the wording from locales/leaflet.<lang>.toml.
+// A discreet leaflet (Details.Discreet) says nothing that shows it comes
+// from the police or what happened: its rules are in what it says
+// (discreet.go), so any drawing of it keeps them, and Check tests every
+// language's words against them.
 // Renderer.Render returns the PDF bytes and touches no disk;
 // Renderer.Generic makes the unpersonalised leaflet the website publishes,
 // with blank lines for an officer to fill in by hand; Calendar makes the
@@ -110,10 +114,12 @@ func Load(fsys fs.FS) (Source, problem.List) {
 }
 
 // Check reports every leaflet message a language lacks, every plural
-// message without a form its language needs, and a rights page without
-// rights.
+// message without a form its language needs, a rights page without
+// rights, and any text that a discreet leaflet would show and that gives
+// away that it comes from the police or what happened.
 func Check(src Source) problem.List {
 	var probs problem.List
+	lacking := map[string]bool{}
 	for _, l := range src.Config.Languages {
 		strs := src.Locales.Lang(l.Code)
 		if strs == nil {
@@ -123,6 +129,7 @@ func Check(src Source) problem.List {
 			if strs.Has(id) {
 				continue
 			}
+			lacking[l.Code] = true
 			file, from := strs.File(), locale.Folder+"/"+src.Config.DefaultLanguage+".toml"
 			if strings.HasPrefix(id, "Leaflet") {
 				file = locale.Folder + "/leaflet." + l.Code + ".toml"
@@ -132,6 +139,9 @@ func Check(src Source) problem.List {
 		}
 	}
 	probs = append(probs, checkPlurals(src)...)
+	if def := src.Config.DefaultLanguage; !lacking[def] {
+		probs = append(probs, discreetProblems(src, lacking)...)
+	}
 	if id := src.Config.Code.RightsPage; id != "" {
 		if p := src.Content.Get(id, src.Content.Source()); p == nil || len(p.Rights) == 0 {
 			probs.Add(config.File, 0, "[code] rights_page %q must name a page whose front matter lists the rights", id)
@@ -141,7 +151,7 @@ func Check(src Source) problem.List {
 }
 
 // pluralIDs are the leaflet messages that take a count.
-var pluralIDs = []string{"LeafletPromise", "LeafletReferral", "LeafletUpdates", "LeafletEnhanced", "LeafletEnhancedGeneric"}
+var pluralIDs = []string{"LeafletPromise", "LeafletDiscreetPromise", "LeafletReferral", "LeafletUpdates", "LeafletEnhanced", "LeafletEnhancedGeneric"}
 
 // checkPlurals reports a plural leaflet message that lacks a form its
 // language needs for some count.

@@ -54,3 +54,29 @@ func join(where, what string) string {
 	}
 	return where + " " + what
 }
+
+// Advise returns the warnings about details that Parse accepted but that
+// the officer should look at again, each a *FieldError with Warning set,
+// joined; or nil. A leaflet about domestic abuse, stalking or a sexual
+// offence that is not discreet shows that it comes from the police and
+// what happened, which can put the victim at risk; a next update due on a
+// Christmas or New Year bank holiday moves the officer's reminder after
+// the date the leaflet promises.
+func Advise(d Details) error {
+	var warnings []error
+	warn := func(field, msg string) {
+		warnings = append(warnings, &FieldError{Field: field, Message: msg, Warning: true})
+	}
+	if SuggestsDiscreet(d.Crime) && !d.Discreet {
+		warn(FieldDiscreet, "is not set, so the leaflet shows that it comes from the police and what the crime is. "+
+			"For domestic abuse, stalking and sexual offences that can put the victim in danger if someone else sees it: "+
+			"make the leaflet discreet unless the victim has told you a full leaflet is safe for them")
+	}
+	if d.ContactName != "" && !d.Discreet {
+		warn(FieldContactName, "is printed only on a discreet leaflet; this leaflet gives the officer's rank and full name")
+	}
+	if next := d.Promise.Next; !next.IsZero() && !workingDay(next).Equal(next) {
+		warn(FieldPromiseNext, "is a bank holiday (Christmas, Boxing Day, New Year's Day or a day off in lieu), so the reminder in the calendar falls on the next working day, after the date the leaflet promises; choose a working day")
+	}
+	return errors.Join(warnings...)
+}

@@ -49,3 +49,39 @@ func TestExplain(t *testing.T) {
 		t.Errorf("Explain(nil) = %v, want nothing", got)
 	}
 }
+
+func TestAdvise(t *testing.T) {
+	tests := []struct {
+		name   string
+		change func(*Details)
+		fields []string
+	}{
+		{"burglary", func(d *Details) {}, nil},
+		{"domestic abuse, full leaflet", func(d *Details) { d.Crime = "domestic-abuse" }, []string{FieldDiscreet}},
+		{"stalking, full leaflet", func(d *Details) { d.Crime = "stalking-and-harassment" }, []string{FieldDiscreet}},
+		{"sexual offence, full leaflet", func(d *Details) { d.Crime = "rape-and-sexual-offences" }, []string{FieldDiscreet}},
+		{"domestic abuse, discreet", func(d *Details) { d.Crime, d.Discreet = "domestic-abuse", true }, nil},
+		{"next update on Christmas Day", func(d *Details) { d.Promise.Next = day("2026-12-25") }, []string{FieldPromiseNext}},
+		{"next update on the Monday off for Boxing Day", func(d *Details) { d.Promise.Next = day("2026-12-28") }, []string{FieldPromiseNext}},
+		{"next update on Christmas Eve", func(d *Details) { d.Promise.Next = day("2026-12-24") }, nil},
+		{"contact name, full leaflet", func(d *Details) { d.ContactName = "Sam" }, []string{FieldContactName}},
+		{"contact name, discreet", func(d *Details) { d.ContactName, d.Discreet = "Sam", true }, nil},
+	}
+	for _, tt := range tests {
+		d := sample("en")
+		tt.change(&d)
+		var got []string
+		for _, x := range Explain(Advise(d), func(f string) string { return "-" + f }) {
+			if !x.Warning {
+				t.Errorf("%s: %q is not a warning", tt.name, x.Text)
+			}
+			if strings.Contains(x.Text, "domestic-abuse") || strings.Contains(x.Text, "2026") {
+				t.Errorf("%s: %q repeats a value", tt.name, x.Text)
+			}
+			got = append(got, x.Field)
+		}
+		if strings.Join(got, " ") != strings.Join(tt.fields, " ") {
+			t.Errorf("%s: warnings about %v, want %v", tt.name, got, tt.fields)
+		}
+	}
+}
