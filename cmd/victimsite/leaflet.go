@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -22,17 +21,20 @@ const leafletSynopsis = `Usage:
   victimsite leaflet [-site DIR] -lang L -crime C -crime-ref REF -reported YYYY-MM-DD
       -officer-name NAME -officer-rank RANK -collar N -officer-phone PHONE
       -officer-email EMAIL -station STATION -promise-method METHOD -promise-every DAYS
-      [-promise-next YYYY-MM-DD] [-victim-name NAME] [-bilingual] [-discreet]
-      [-ics FILE.ics] [-o FILE.pdf]
+      [-promise-next YYYY-MM-DD] [-victim-name NAME] [-bilingual]
+      [-discreet [-contact-name NAME]] [-ics FILE.ics] [-o FILE.pdf]
   victimsite leaflet [-site DIR] -csv FILE -out-dir DIR
 `
 
 const leafletUsage = leafletSynopsis + `
 Makes a victim's leaflet: their officer, the contact promise, what happens next,
-where to get support and their rights, in their language. -o defaults to the
-crime reference, such as LP-12345-26.pdf, and then never replaces an existing
-file; -o and -ics write only regular files (not a pipe, device, link or folder).
-With -csv, the first row names the columns with these flag names
+where to get support and their rights, in their language. -discreet makes one
+that does not show it comes from the police or what happened, for a victim at
+risk if someone else reads it; for domestic abuse, stalking and sexual offences
+a warning says so when it is left out. -o defaults to the crime reference, such
+as LP-12345-26.pdf, and then never replaces an existing file; -o and -ics write
+only regular files (not a pipe, device, link or folder). With -csv (saved with
+commas, not semicolons), the first row names the columns with these flag names
 (lang,crime,crime-ref,...; an ics column of yes/no asks for the reminders too),
 each further row makes one leaflet named after its crime reference, with -2, -3
 added when an earlier row has that name, and -csv - reads standard input. A
@@ -96,13 +98,13 @@ func registerLeafletFlags(fl *flag.FlagSet) *leafletFlags {
 		case leaflet.FieldBilingual:
 			lf.bools[f] = fl.Bool(f, false, "also print the leaflet in English, after the victim's language")
 		case leaflet.FieldDiscreet:
-			lf.bools[f] = fl.Bool(f, false, "a plain cover with no crime type and no police branding (domestic abuse)")
+			lf.bools[f] = fl.Bool(f, false, "a leaflet that does not show it comes from the police or what happened: only the officer's first name\n(or -contact-name) and phone, the reference, support services, 999 and 101; no QR code, crime, rank,\ncollar number, email or station. Suggested for domestic abuse, stalking and sexual offences")
 		default:
 			lf.values[f] = fl.String(f, "", flagHelp[f])
 		}
 	}
 	fl.StringVar(&lf.out, "o", "", "the PDF to write, a regular file (default: the crime reference, such as LP-12345-26.pdf, never replacing one; - for standard output)")
-	fl.StringVar(&lf.ics, "ics", "", "also write the officer's reminders of the contact promise to this iCalendar file")
+	fl.StringVar(&lf.ics, "ics", "", "also write the officer's reminders of the contact promise to this iCalendar file\n(a reminder on a Christmas or New Year bank holiday moves to the next working day)")
 	fl.StringVar(&lf.csv, "csv", "", "make one leaflet per row of this CSV file (- for standard input)")
 	fl.StringVar(&lf.outDir, "out-dir", "", "with -csv: the folder to write the leaflets into; no file in it is replaced")
 	fl.IntVar(&lf.workers, "workers", runtime.GOMAXPROCS(0), "with -csv: how many leaflets to make at once")
@@ -113,17 +115,18 @@ var flagHelp = map[string]string{
 	leaflet.FieldLang:          "the victim's language, such as pl",
 	leaflet.FieldCrime:         "the crime, as its page is named: burglary, domestic-abuse, …",
 	leaflet.FieldCrimeRef:      "the crime reference number, such as LP-12345-26",
-	leaflet.FieldReported:      "the date the crime was reported, YYYY-MM-DD",
+	leaflet.FieldReported:      "the date the crime was reported, YYYY-MM-DD (today or before)",
 	leaflet.FieldOfficerName:   "the officer's name",
 	leaflet.FieldOfficerRank:   "the officer's rank, such as PC",
 	leaflet.FieldCollar:        "the officer's collar number",
-	leaflet.FieldOfficerPhone:  "the officer's phone number",
+	leaflet.FieldOfficerPhone:  "the officer's phone number, starting 0 or +44, such as 01522 000000 or (01522) 000000",
 	leaflet.FieldOfficerEmail:  "the officer's email address",
 	leaflet.FieldStation:       "the officer's police station",
 	leaflet.FieldPromiseMethod: "how the officer will keep in touch: " + strings.Join(leaflet.Methods, ", "),
 	leaflet.FieldPromiseEvery:  "how many days apart the updates are",
-	leaflet.FieldPromiseNext:   "the date the next update is due by, YYYY-MM-DD (default: reported + promise-every)",
+	leaflet.FieldPromiseNext:   "the date the next update is due by, YYYY-MM-DD (default: reported + promise-every,\nmoved off a Christmas or New Year bank holiday)",
 	leaflet.FieldVictimName:    "the victim's name, printed on the leaflet (optional)",
+	leaflet.FieldContactName:   "with -discreet: the name the leaflet gives for the officer, instead of rank and full name (default: the officer's first name)",
 }
 
 // misuse explains a mix of flags that cannot work together, or says
@@ -196,16 +199,12 @@ func (lf *leafletFlags) one(r *leaflet.Renderer, stdout, stderr io.Writer) int {
 	for f, v := range lf.bools {
 		values[f] = strconv.FormatBool(*v)
 	}
-	d, err := leaflet.Parse(values)
-	if err == nil {
-		err = r.Validate(d)
-	} else if serr := r.Validate(d); serr != nil {
-		err = errors.Join(err, serr)
-	}
+	d, err := r.Read(values, time.Now())
 	if err != nil {
 		printFieldErrors(stderr, err)
 		return 1
 	}
+	printFieldErrors(stderr, leaflet.Advise(d))
 	pdf, err := r.Render(d)
 	if err != nil {
 		printFieldErrors(stderr, err)
@@ -227,7 +226,7 @@ func (lf *leafletFlags) one(r *leaflet.Renderer, stdout, stderr io.Writer) int {
 		err = writeOut(out, pdf)
 	}
 	if err == nil && lf.ics != "" {
-		err = writeOut(lf.ics, leaflet.Calendar(d))
+		err = writeOut(lf.ics, leaflet.Calendar(d, time.Now()))
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "victimsite leaflet: %v\n", err)
@@ -239,33 +238,21 @@ func (lf *leafletFlags) one(r *leaflet.Renderer, stdout, stderr io.Writer) int {
 	return 0
 }
 
-// printFieldErrors prints each problem with a field as "-field: message",
-// naming the flag to fix, and only the first problem of each field: an
-// empty -lang is not also "not a language of the site".
+// printFieldErrors prints each problem (or warning) with a field as
+// "-field message", naming the flag to fix.
 func printFieldErrors(stderr io.Writer, err error) {
-	var fe *leaflet.FieldError
-	named := map[string]bool{}
-	for _, e := range flatten(err) {
-		if errors.As(e, &fe) {
-			if named[fe.Field] {
-				continue
-			}
-			named[fe.Field] = true
-			fmt.Fprintf(stderr, "victimsite leaflet: -%s %s\n", fe.Field, fe.Message)
-		} else {
-			fmt.Fprintf(stderr, "victimsite leaflet: %v\n", e)
+	for _, x := range leaflet.Explain(err, flagName) {
+		if x.Warning {
+			x.Text = "warning: " + x.Text
 		}
+		fmt.Fprintf(stderr, "victimsite leaflet: %s\n", x.Text)
 	}
 }
 
-// flatten lists the errors joined or wrapped in err.
-func flatten(err error) []error {
-	if m, ok := err.(interface{ Unwrap() []error }); ok {
-		var out []error
-		for _, e := range m.Unwrap() {
-			out = append(out, flatten(e)...)
-		}
-		return out
+// flagName is how the command names a field: by its flag.
+func flagName(field string) string {
+	if field == "" {
+		return ""
 	}
-	return []error{err}
+	return "-" + field
 }

@@ -43,10 +43,12 @@ type bulk struct {
 	bytes    int64
 }
 
-// rowProblem is one line to report about a row.
+// rowProblem is one line to report about a row; a warning does not stop
+// the row's leaflet.
 type rowProblem struct {
-	row int
-	msg string
+	row     int
+	msg     string
+	warning bool
 }
 
 // job is one leaflet to make and the file to write it to.
@@ -64,7 +66,7 @@ func (b *bulk) run(ctx context.Context, csvPath string) int {
 		return 1
 	}
 	defer closeIn()
-	cr, err := leaflet.NewCSVReader(in)
+	cr, err := leaflet.NewCSVReader(in, func(v map[string]string) (leaflet.Details, error) { return b.r.Read(v, time.Now()) })
 	if err != nil {
 		fmt.Fprintf(b.stderr, "%s\n", err)
 		return 1
@@ -127,6 +129,11 @@ func (b *bulk) feed(ctx context.Context, cr *leaflet.CSVReader, do func(job)) (i
 			return rows, err
 		}
 		rows++
+		if row.Warnings != nil {
+			b.mu.Lock()
+			b.problems = append(b.problems, rowProblem{row: row.N, msg: row.Warnings.Error(), warning: true})
+			b.mu.Unlock()
+		}
 		do(job{row: row, base: names.choose(row.Details.CrimeRef)})
 	}
 }
@@ -155,12 +162,12 @@ func (n fileNames) choose(ref string) string {
 func (b *bulk) make(j job) {
 	pdf, err := b.r.Render(j.row.Details)
 	if err != nil {
-		b.reportErr(j.row.N, err)
+		b.report(j.row.N, j.row.Problems(err).Error())
 		return
 	}
 	files := []newFile{{j.base + ".pdf", pdf}}
 	if j.row.Calendar {
-		files = append(files, newFile{j.base + ".ics", leaflet.Calendar(j.row.Details)})
+		files = append(files, newFile{j.base + ".ics", leaflet.Calendar(j.row.Details, time.Now())})
 	}
 	if name, err := writeNewFiles(b.outDir, files); err != nil {
 		b.reportWrite(j.row.N, name, err)
@@ -171,7 +178,7 @@ func (b *bulk) make(j job) {
 	b.written++
 	b.bytes += int64(len(pdf))
 	if j.base != leaflet.FileBase(j.row.Details.CrimeRef) {
-		b.renamed = append(b.renamed, rowProblem{j.row.N, fmt.Sprintf("row %d: written as %s.pdf, as an earlier row has the name %s.pdf", j.row.N, j.base, leaflet.FileBase(j.row.Details.CrimeRef))})
+		b.renamed = append(b.renamed, rowProblem{row: j.row.N, msg: fmt.Sprintf("row %d: written as %s.pdf, as an earlier row has the name %s.pdf", j.row.N, j.base, leaflet.FileBase(j.row.Details.CrimeRef))})
 	}
 }
 
@@ -187,23 +194,9 @@ func (b *bulk) reportWrite(row int, name string, err error) {
 	b.report(row, fmt.Sprintf("row %d: cannot write %s: %v", row, name, errors.Unwrap(err)))
 }
 
-// reportErr turns an error from Render into "row N, column X: …" lines.
-func (b *bulk) reportErr(row int, err error) {
-	var lines []string
-	var fe *leaflet.FieldError
-	for _, e := range flatten(err) {
-		if errors.As(e, &fe) {
-			lines = append(lines, fmt.Sprintf("row %d, column %s: %s", row, fe.Field, fe.Message))
-		} else {
-			lines = append(lines, fmt.Sprintf("row %d: %v", row, e))
-		}
-	}
-	b.report(row, strings.Join(lines, "\n"))
-}
-
 func (b *bulk) report(row int, msg string) {
 	b.mu.Lock()
-	b.problems = append(b.problems, rowProblem{row, msg})
+	b.problems = append(b.problems, rowProblem{row: row, msg: msg})
 	b.mu.Unlock()
 }
 
@@ -222,7 +215,7 @@ func (b *bulk) progress(start time.Time) func() {
 				return
 			case <-t.C:
 				b.mu.Lock()
-				n, bad := b.written, len(b.problems)
+				n, bad := b.written, b.failed()
 				b.mu.Unlock()
 				secs := time.Since(start).Seconds()
 				fmt.Fprintf(b.stderr, "leaflets: %d written, %s with problems, %.0f s, %.0f leaflets/s\n", n, count(bad, "row", "rows"), secs, float64(n)/secs)
@@ -233,6 +226,17 @@ func (b *bulk) progress(start time.Time) func() {
 		close(done)
 		<-finished
 	}
+}
+
+// failed counts the rows with problems, not warnings.
+func (b *bulk) failed() int {
+	n := 0
+	for _, p := range b.problems {
+		if !p.warning {
+			n++
+		}
+	}
+	return n
 }
 
 // summary prints the problems in row order, then what was done.
@@ -260,7 +264,7 @@ func (b *bulk) summary(rows int, fatal error, took time.Duration) int {
 		fmt.Fprintf(b.stderr, "victimsite leaflet: %d %s not written, as %s already holds a file of that name (from an earlier run?); nothing was replaced. Move those files away, or choose another -out-dir, and run again\n",
 			n, plural(n, "leaflet was", "leaflets were"), b.outDir)
 	}
-	if n := len(b.problems); n > 0 {
+	if n := b.failed(); n > 0 {
 		fmt.Fprintf(b.stderr, "victimsite leaflet: %d %s had problems (listed above); fix them and run again for those rows\n", n, plural(n, "row", "rows"))
 		return 1
 	}

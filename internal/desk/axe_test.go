@@ -61,4 +61,11 @@ func checkAccessibility(t *testing.T, tab context.Context, url string) {
 		submitWithErrors(t, step)
 		audit(t, step)
 	})
+	t.Run("not discreet warning", func(t *testing.T) {
+		step := open(t, tab, url)
+		if err := chromedp.Do(step, setValue("crime", "domestic-abuse"), setChecked("discreet", false)); err != nil {
+			t.Fatal(err)
+		}
+		audit(t, step)
+	})
 }

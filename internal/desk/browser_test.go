@@ -37,6 +37,7 @@ func TestInBrowser(t *testing.T) {
 		{"errors", checkErrorState},
 		{"without JavaScript", checkWithoutJavaScript},
 		{"remember me", checkRememberMe},
+		{"discreet suggested", checkDiscreetSuggested},
 		{"axe", checkAccessibility},
 	} {
 		t.Run(check.name, func(t *testing.T) { check.run(t, newTab(t, ctx), srv.URL) })
@@ -91,9 +92,7 @@ func fill(t *testing.T, step context.Context, values map[string]string) {
 				steps = append(steps, chromedp.Click(chromedp.ID(radioID(v))))
 			}
 		case leaflet.FieldBilingual, leaflet.FieldDiscreet:
-			if checked(v) {
-				steps = append(steps, chromedp.Click(chromedp.ID(name)))
-			}
+			steps = append(steps, setChecked(name, checked(v)))
 		default:
 			steps = append(steps, setValue(name, ""))
 			if v != "" {
@@ -112,6 +111,14 @@ func fill(t *testing.T, step context.Context, values map[string]string) {
 func setValue(id, value string) chromedp.Action[chromedp.Void] {
 	js := fmt.Sprintf(`(() => { const f = document.getElementById(%q); f.value = %q;
 		f.dispatchEvent(new Event("input", {bubbles: true})); f.dispatchEvent(new Event("change", {bubbles: true})); })()`, id, value)
+	return chromedp.Evaluate[chromedp.Void](js)
+}
+
+// setChecked ticks or unticks a box as a person would, by clicking it,
+// when it is not already as wanted (choosing some crimes ticks the
+// discreet box).
+func setChecked(id string, want bool) chromedp.Action[chromedp.Void] {
+	js := fmt.Sprintf(`(() => { const f = document.getElementById(%q); if (f.checked !== %t) f.click(); })()`, id, want)
 	return chromedp.Evaluate[chromedp.Void](js)
 }
 

@@ -142,7 +142,7 @@ func (d *Desk) crimes() []choice {
 		if p := d.src.Content.Get(leaflet.CrimePage(slug), d.src.Content.Source()); p != nil && p.Title != "" {
 			title = p.Title
 		}
-		out = append(out, choice{Value: slug, Label: title})
+		out = append(out, choice{Value: slug, Label: title, Discreet: leaflet.SuggestsDiscreet(slug)})
 	}
 	slices.SortFunc(out, func(a, b choice) int { return strings.Compare(a.Label, b.Label) })
 	return append([]choice{{Label: "Choose a crime"}}, out...)

@@ -5,6 +5,7 @@ import (
 	"maps"
 	"slices"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"victimsite/internal/leaflet"
@@ -84,7 +85,7 @@ func FuzzDecode(f *testing.F) {
 		if err != nil || !maps.Equal(again.Values, form.Values) || again.Token != form.Token || again.Action != form.Action {
 			t.Fatalf("Decode(%q) = %+v, but its encoding decodes to %+v, %v", body, form, again, err)
 		}
-		_, perr := leaflet.Parse(form.Values)
+		_, perr := leaflet.Parse(form.Values, time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC))
 		page.Values = form.Values
 		page.Errors = problems(form.Values, perr)
 		for _, name := range order {

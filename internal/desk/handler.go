@@ -124,7 +124,7 @@ func (d *Desk) makeLeaflet(w http.ResponseWriter, r *http.Request) {
 	}
 	base := leaflet.FileBase(details.CrimeRef)
 	if form.Action == actionICS {
-		download(w, "text/calendar; charset=utf-8", base+".ics", leaflet.Calendar(details))
+		download(w, "text/calendar; charset=utf-8", base+".ics", leaflet.Calendar(details, d.now()))
 		return
 	}
 	pdf, err := d.render(r, details)
@@ -180,8 +180,8 @@ func (d *Desk) readForm(w http.ResponseWriter, r *http.Request) (Form, bool) {
 
 // check parses and validates the details as the leaflet command does.
 func (d *Desk) check(values map[string]string) (leaflet.Details, []fieldError) {
-	details, err := leaflet.Parse(values)
-	return details, problems(values, err, d.r.Validate(details))
+	details, err := d.r.Read(values, d.now())
+	return details, problems(values, err)
 }
 
 // render makes the PDF once a slot is free, giving up if the officer's

@@ -1,7 +1,6 @@
 package desk
 
 import (
-	"errors"
 	"slices"
 	"strings"
 
@@ -45,11 +44,17 @@ var questions = map[string]question{
 		Hint: "Printed on the leaflet so that it reaches the right person. Leave it out if someone else might see the leaflet.",
 		Type: "text", Autocomplete: "off", Noun: "The victim's name"},
 	leaflet.FieldBilingual: {Label: "Also print the leaflet in English, after the victim's language", Noun: "The English copy"},
-	leaflet.FieldDiscreet: {Label: "Discreet cover",
-		Hint: "No crime type and no police branding on the front, for victims of domestic abuse or anyone at risk if someone else sees the leaflet.",
-		Noun: "The discreet cover"},
+	leaflet.FieldDiscreet: {Label: "Discreet leaflet",
+		Hint: "Suggested for domestic abuse, stalking and sexual offences, and for anyone at risk if someone else sees the leaflet. " +
+			"It does not show that it comes from the police or what happened. It gives your first name (or the name you give below) " +
+			"and phone number, the reference, support services, 999 and 101.",
+		Noun: "The discreet leaflet"},
 	leaflet.FieldOfficerName: {Label: "Your name", Hint: "As the victim will know you, for example Jane Smith",
 		Type: "text", Autocomplete: "name", Empty: "Enter your name", Noun: "Your name"},
+	leaflet.FieldContactName: {Label: "Your name on a discreet leaflet (optional)",
+		Hint: "A discreet leaflet gives only this name and your phone number: no rank, surname, email or station. Leave it empty to give your first name.",
+		Type: "text", Width: "govuk-input--width-20", Autocomplete: "nickname",
+		Noun: "Your name on a discreet leaflet"},
 	leaflet.FieldOfficerRank: {Label: "Rank", Hint: "For example, PC or DC",
 		Type: "text", Width: "govuk-input--width-10", Autocomplete: "organization-title",
 		Empty: "Enter your rank", Noun: "Your rank"},
@@ -81,7 +86,7 @@ var questions = map[string]question{
 var order = []string{
 	leaflet.FieldLang, leaflet.FieldCrime, leaflet.FieldCrimeRef, leaflet.FieldReported,
 	leaflet.FieldVictimName, leaflet.FieldBilingual, leaflet.FieldDiscreet,
-	leaflet.FieldOfficerName, leaflet.FieldOfficerRank, leaflet.FieldCollar,
+	leaflet.FieldOfficerName, leaflet.FieldContactName, leaflet.FieldOfficerRank, leaflet.FieldCollar,
 	leaflet.FieldOfficerPhone, leaflet.FieldOfficerEmail, leaflet.FieldStation,
 	leaflet.FieldPromiseMethod, leaflet.FieldPromiseEvery, leaflet.FieldPromiseNext,
 }
@@ -113,6 +118,7 @@ type formPage struct {
 type choice struct {
 	Value, Label string
 	Lang, Dir    string // the language of an option written in it
+	Discreet     bool   // a crime whose victims should get the discreet leaflet
 	Selected     bool
 }
 
@@ -132,6 +138,13 @@ func (p *formPage) Q(name string) fieldView {
 		}
 	}
 	return v
+}
+
+// DiscreetNotice reports whether to warn that the leaflet is not discreet
+// although its crime suggests it. desk.js keeps the warning up to date as
+// the officer changes the crime or the box.
+func (p *formPage) DiscreetNotice() bool {
+	return leaflet.SuggestsDiscreet(strings.TrimSpace(p.Values[leaflet.FieldCrime])) && !checked(p.Values[leaflet.FieldDiscreet])
 }
 
 // Title is the page's title, marked when the page shows errors, as the
@@ -172,36 +185,37 @@ func (f fieldView) DescribedBy() string {
 	return strings.Join(ids, " ")
 }
 
-// problems turns the errors of leaflet.Parse and Renderer.Validate into the
-// form's errors: one per field, in the order of the page, a required
-// field left empty said as GOV.UK says it ("Enter your name"), any other
-// problem as the leaflet package words it, after the field's noun.
-func problems(values map[string]string, errs ...error) []fieldError {
+// problems turns the field problems in err (from Renderer.Read or Render)
+// into the form's errors, said by leaflet.Explain after the question's
+// noun ("Your phone number is not a phone number such as…"): one per
+// field, in the order of the page, and a required field left empty said
+// as GOV.UK says it ("Enter your name"). An error that is no field's is
+// left out: the caller shows it as the page's problem.
+func problems(values map[string]string, err error) []fieldError {
 	var out []fieldError
 	seen := map[string]bool{}
-	for _, err := range errs {
-		var inv *leaflet.InvalidError
-		if !errors.As(err, &inv) {
+	for _, x := range leaflet.Explain(err, noun) {
+		if x.Field == "" || seen[x.Field] {
 			continue
 		}
-		for _, p := range inv.Problems {
-			if seen[p.Field] {
-				continue
-			}
-			seen[p.Field] = true
-			q, ok := questions[p.Field]
-			msg := q.Noun + " " + p.Message
-			switch {
-			case !ok:
-				msg = p.Field + " " + p.Message
-			case q.Empty != "" && strings.TrimSpace(values[p.Field]) == "":
-				msg = q.Empty
-			}
-			out = append(out, fieldError{Field: p.Field, Href: "#" + p.Field, Message: msg})
+		seen[x.Field] = true
+		msg := x.Text
+		if q := questions[x.Field]; q.Empty != "" && strings.TrimSpace(values[x.Field]) == "" {
+			msg = q.Empty
 		}
+		out = append(out, fieldError{Field: x.Field, Href: "#" + x.Field, Message: msg})
 	}
 	slices.SortStableFunc(out, func(a, b fieldError) int { return rank(a.Field) - rank(b.Field) })
 	return out
+}
+
+// noun is how the form names a field at the start of a sentence: "Your
+// phone number".
+func noun(field string) string {
+	if q, ok := questions[field]; ok {
+		return q.Noun
+	}
+	return field
 }
 
 // rank is a field's place on the page; unknown fields go last.

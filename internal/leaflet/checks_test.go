@@ -245,7 +245,7 @@ func TestUndrawableRuneRefused(t *testing.T) {
 		for _, name := range []string{"Jane 😀 Smith", "山田花子", "Jane\u202eSmith", "Jane\x07Smith"} {
 			values := validValues()
 			values[FieldOfficerName] = name
-			_, err := Parse(values)
+			_, err := Parse(values, testNow)
 			var fe *FieldError
 			if !errors.As(err, &fe) || fe.Field != FieldOfficerName {
 				t.Errorf("Parse(officer-name %q) = %v, want a problem with officer-name", name, err)

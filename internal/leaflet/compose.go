@@ -23,7 +23,8 @@ type doc struct {
 }
 
 // cover is the top of the first page: a title, the force and a QR code to
-// read more online. A plain cover has no colour band and no police name.
+// read more online. A plain cover has no colour band and no police name;
+// a cover with no qr has no QR code and no caption.
 type cover struct {
 	title, subtitle, caption text
 	qr                       string
@@ -121,25 +122,22 @@ func hasRights(p *content.Page) bool  { return p.Title != "" && len(p.Rights) > 
 
 // compose makes the personalised leaflet of d in lang.
 func (r *Renderer) compose(d Details, lang string) *doc {
+	if d.Discreet {
+		return r.composeDiscreet(d, lang)
+	}
 	c := r.newComposer(lang)
 	crime := c.pageOf(CrimePage(d.Crime), hasLeaflet)
 	// Facts that do not depend on the language come from the English
 	// page: translations need not repeat them.
 	facts := c.set.Get(CrimePage(d.Crime), c.set.Source())
-	qr := lang + "/" + content.Dir(CrimePage(d.Crime))
-	if d.Discreet {
-		qr = lang + "/" // a scanned code must not name the crime either
-	}
-	c.cover(d.Discreet, c.cfg.URL(qr))
+	c.cover(false, c.cfg.URL(lang+"/"+content.Dir(CrimePage(d.Crime))))
 	if d.VictimName != "" {
 		c.add(block{kind: strong, body: c.data("LeafletFor", map[string]any{"Name": d.VictimName})})
 	}
 	c.heading("LeafletReportTitle")
 	c.row("LeafletCrimeRef", text{d.CrimeRef, FieldCrimeRef}, "")
 	c.row("LeafletReported", text{c.strs.Date(d.Reported), c.where("DateFormat")}, "")
-	if !d.Discreet {
-		c.row("LeafletCrime", text{crime.Title, crime.File + ": title"}, "")
-	}
+	c.row("LeafletCrime", text{crime.Title, crime.File + ": title"}, "")
 	c.officer(d.Officer)
 	c.heading("LeafletPromiseTitle")
 	c.add(block{kind: para, body: c.promise(d.Promise)})
@@ -180,10 +178,13 @@ func (r *Renderer) composeGeneric(lang string) *doc {
 	return c.doc
 }
 
+// cover sets the top of the first page: the site's name, the force and a
+// QR code to qr; or, plain, a neutral title alone, with no force and no
+// QR code.
 func (c *composer) cover(plain bool, qr string) {
-	cv := cover{title: c.msg("SiteName"), caption: c.msg("LeafletQR"), qr: qr, plain: plain}
+	cv := cover{title: c.msg("SiteName"), caption: c.msg("LeafletQR"), qr: qr}
 	if plain {
-		cv.title = c.msg("LeafletDiscreetTitle")
+		cv = cover{title: c.msg("LeafletDiscreetTitle"), plain: true}
 		c.doc.title = cv.title.s
 	} else {
 		cv.subtitle = text{c.cfg.Force, "site.toml: force"}
@@ -213,9 +214,19 @@ func (c *composer) officer(o Officer) {
 // promise puts the contact promise in words: "Your officer will contact
 // you by phone every 7 days; next update by 27 November 2026."
 func (c *composer) promise(p Promise) text {
+	return c.promiseIn("LeafletPromise", p, nil)
+}
+
+// promiseIn puts the contact promise in the words of message id, with
+// more data for it.
+func (c *composer) promiseIn(id string, p Promise, more map[string]any) text {
 	method := c.strs.T(methodMessages[p.Method])
 	date := c.strs.Date(p.Next)
-	t := c.data("LeafletPromise", map[string]any{"Count": p.Every, "Method": method, "Date": date})
+	data := map[string]any{"Count": p.Every, "Method": method, "Date": date}
+	for k, v := range more {
+		data[k] = v
+	}
+	t := c.data(id, data)
 	// A date that ends in an abbreviation ("2026 m. lapkričio 27 d.")
 	// also ends the sentence.
 	if strings.HasSuffix(date, ".") {
@@ -240,18 +251,18 @@ func (c *composer) support(ids []string) {
 		}
 		seen[id] = true
 		if ct, ok := c.cfg.Contact(id); ok {
-			c.contact(ct)
+			c.contact(ct, true)
 		}
 	}
 }
 
-// contact shows a contact's name beside what it is for, its phone,
-// website and hours.
-func (c *composer) contact(ct config.Contact) {
+// contact shows a contact's name beside what it is for (when about is
+// set), its phone, website and hours.
+func (c *composer) contact(ct config.Contact, about bool) {
 	at := "site.toml: contact " + ct.ID
 	var paras []block
-	if about := c.inLang(ct.AboutIn); about != "" {
-		paras = append(paras, block{body: text{about, at + " about"}})
+	if a := c.aboutText(ct, about); a.s != "" {
+		paras = append(paras, block{body: a})
 	}
 	if ct.Phone != "" {
 		paras = append(paras, block{body: text{c.strs.T("LeafletPhone") + ": " + ct.Phone, at + " phone"}})
@@ -267,6 +278,14 @@ func (c *composer) contact(ct config.Contact) {
 		e.body, e.link, e.more = paras[0].body, paras[0].link, paras[1:]
 	}
 	c.add(e)
+}
+
+// aboutText is what a contact is for, when it is wanted.
+func (c *composer) aboutText(ct config.Contact, wanted bool) text {
+	if !wanted {
+		return text{}
+	}
+	return text{c.inLang(ct.AboutIn), "site.toml: contact " + ct.ID + " about"}
 }
 
 // inLang returns a contact's text in the leaflet's language, noting when
@@ -341,7 +360,7 @@ func (c *composer) rights(enhanced, generic bool) {
 	}
 	c.add(block{kind: para, body: c.data("LeafletComplain", map[string]any{"Phone": phone})})
 	if ct, ok := c.cfg.Contact(complaintsContact); ok {
-		c.contact(ct)
+		c.contact(ct, true)
 	}
 	c.heading("LeafletInterpreterTitle")
 	c.add(block{kind: para, body: c.msg("LeafletInterpreter")})

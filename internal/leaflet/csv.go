@@ -16,11 +16,14 @@ const CalendarColumn = "ics"
 
 // CSVReader reads the details of many leaflets from CSV. The first row
 // names the columns with the flag names (lang,crime,crime-ref,…), in any
-// order; each row after it is one leaflet. Rows are numbered as a
-// spreadsheet shows them: the header is row 1.
+// order, in any case and with _ or a space for -; each row after it is
+// one leaflet. Rows are numbered as a spreadsheet shows them: the header
+// is row 1, and a problem names a column as the header spells it.
 type CSVReader struct {
 	r       *csv.Reader
-	columns []string
+	read    func(values map[string]string) (Details, error)
+	columns []string          // the field of each column
+	names   map[string]string // field -> the column's name in the header
 	row     int
 }
 
@@ -28,7 +31,25 @@ type CSVReader struct {
 type Row struct {
 	N        int // the row's number; the header is row 1
 	Details  Details
-	Calendar bool // the ics column: also write the officer's reminders
+	Calendar bool              // the ics column: also write the officer's reminders
+	Warnings *RowError         // Advise's warnings about the row, or nil
+	names    map[string]string // field -> column name, from the header
+}
+
+// Problems returns err, a problem found with the row after it was read
+// (by Render, or Advise's warnings), as a *RowError that names the row and
+// its columns.
+func (r Row) Problems(err error) *RowError {
+	rerr := &RowError{Row: r.N, names: r.names}
+	for _, e := range flatten(err) {
+		var fe *FieldError
+		if errors.As(e, &fe) {
+			rerr.Problems = append(rerr.Problems, fe)
+		} else {
+			rerr.add("", "%v", e)
+		}
+	}
+	return rerr
 }
 
 // RowError is a CSV row that cannot become a leaflet, with every problem
@@ -36,19 +57,40 @@ type Row struct {
 type RowError struct {
 	Row      int
 	Problems []*FieldError
+	names    map[string]string // field -> column name, from the header
 }
 
-// Error gives one line per problem: "row 3, column officer-email: …".
+// Error gives one line per problem: "row 3, column officer-email: …",
+// with "warning: " before a warning.
 func (e *RowError) Error() string {
-	lines := make([]string, len(e.Problems))
-	for i, p := range e.Problems {
-		if p.Field == "" {
-			lines[i] = fmt.Sprintf("row %d: %s", e.Row, p.Message)
-		} else {
-			lines[i] = fmt.Sprintf("row %d, column %s: %s", e.Row, p.Field, p.Message)
+	var lines []string
+	for _, x := range Explain(e, e.where) {
+		if x.Warning {
+			x.Text = "warning: " + x.Text
 		}
+		lines = append(lines, x.Text)
 	}
 	return strings.Join(lines, "\n")
+}
+
+// Unwrap returns each *FieldError, for Explain and errors.As.
+func (e *RowError) Unwrap() []error {
+	out := make([]error, len(e.Problems))
+	for i, p := range e.Problems {
+		out[i] = p
+	}
+	return out
+}
+
+// where names the row, and the column as the header spells it.
+func (e *RowError) where(field string) string {
+	if field == "" {
+		return fmt.Sprintf("row %d:", e.Row)
+	}
+	if name, ok := e.names[field]; ok {
+		field = name
+	}
+	return fmt.Sprintf("row %d, column %s:", e.Row, field)
 }
 
 func (e *RowError) add(field, format string, args ...any) {
@@ -57,8 +99,10 @@ func (e *RowError) add(field, format string, args ...any) {
 
 // NewCSVReader reads the header. A column that is not a field, a column
 // given twice and a required column that is missing are a *RowError for
-// row 1: no row can be read right until the header is fixed.
-func NewCSVReader(r io.Reader) (*CSVReader, error) {
+// row 1: no row can be read right until the header is fixed. Each row is
+// then read with read: a Renderer's Read, which checks the row against
+// the site too, or Parse.
+func NewCSVReader(r io.Reader, read func(values map[string]string) (Details, error)) (*CSVReader, error) {
 	cr := csv.NewReader(r)
 	cr.FieldsPerRecord = -1
 	cr.ReuseRecord = true
@@ -72,19 +116,26 @@ func NewCSVReader(r io.Reader) (*CSVReader, error) {
 		}
 		return nil, herr
 	}
-	c := &CSVReader{r: cr, row: 1}
+	c := &CSVReader{r: cr, read: read, row: 1, names: map[string]string{}}
 	herr := &RowError{Row: 1}
+	if len(header) == 1 && strings.Contains(header[0], ";") {
+		herr.add("", "the columns are separated by semicolons (;), not commas; save the file again as CSV with commas (in Excel: CSV UTF-8 (Comma delimited)), or replace every ; between columns with a comma")
+		return nil, herr
+	}
 	known := append(slices.Clone(Fields), CalendarColumn)
 	for i, h := range header {
-		name := strings.ToLower(strings.TrimPrefix(strings.TrimSpace(h), "-"))
+		typed := strings.TrimSpace(h)
 		if i == 0 {
-			name = strings.TrimPrefix(name, "\ufeff") // a byte-order mark from a spreadsheet
+			typed = strings.TrimSpace(strings.TrimPrefix(typed, "\ufeff")) // a byte-order mark from a spreadsheet
 		}
+		name := columnField(typed)
 		switch {
 		case !slices.Contains(known, name):
-			herr.add(name, "is not a column; the columns are %s", strings.Join(known, ", "))
+			herr.add(typed, "is not a column; the columns are %s", strings.Join(known, ", "))
 		case slices.Contains(c.columns, name):
-			herr.add(name, "is given twice; keep one")
+			herr.add(typed, "is given twice; keep one")
+		default:
+			c.names[name] = typed
 		}
 		c.columns = append(c.columns, name)
 	}
@@ -111,7 +162,7 @@ func (c *CSVReader) Read() (Row, error) {
 		c.row++
 		var perr *csv.ParseError
 		if errors.As(err, &perr) {
-			rerr := &RowError{Row: c.row}
+			rerr := &RowError{Row: c.row, names: c.names}
 			rerr.add("", "is not valid CSV: %s; put a value that holds a comma or a quote in double quotes, and double the quotes inside it", csvMessage(err))
 			return Row{N: c.row}, rerr
 		}
@@ -127,7 +178,7 @@ func (c *CSVReader) Read() (Row, error) {
 
 // parse turns one record into a Row.
 func (c *CSVReader) parse(rec []string) (Row, error) {
-	rerr := &RowError{Row: c.row}
+	rerr := &RowError{Row: c.row, names: c.names}
 	values := map[string]string{}
 	for i, v := range rec {
 		if i >= len(c.columns) {
@@ -139,12 +190,12 @@ func (c *CSVReader) parse(rec []string) (Row, error) {
 		}
 		values[c.columns[i]] = v
 	}
-	row := Row{N: c.row}
+	row := Row{N: c.row, names: c.names}
 	cal := values[CalendarColumn]
 	delete(values, CalendarColumn)
 	var inv InvalidError
 	row.Calendar = boolean(&inv, CalendarColumn, strings.TrimSpace(cal))
-	d, err := Parse(values)
+	d, err := c.read(values)
 	row.Details = d
 	var perr *InvalidError
 	if errors.As(err, &perr) {
@@ -154,7 +205,17 @@ func (c *CSVReader) parse(rec []string) (Row, error) {
 	if len(rerr.Problems) > 0 {
 		return row, rerr
 	}
+	if w := Advise(d); w != nil {
+		row.Warnings = row.Problems(w)
+	}
 	return row, nil
+}
+
+// columnField is the field a header names: the flag's name, in any case,
+// with or without its dash, with _ or a space for -.
+func columnField(typed string) string {
+	name := strings.ToLower(strings.TrimPrefix(typed, "-"))
+	return strings.NewReplacer("_", "-", " ", "-").Replace(name)
 }
 
 func isEmpty(rec []string) bool {

@@ -12,7 +12,7 @@ const header = "lang,crime,crime-ref,reported,officer-name,officer-rank,collar,o
 // readAll reads every row, collecting the problems as their lines.
 func readAll(t *testing.T, csv string) ([]Row, []string) {
 	t.Helper()
-	cr, err := NewCSVReader(strings.NewReader(csv))
+	cr, err := NewCSVReader(strings.NewReader(csv), parseNow)
 	if err != nil {
 		return nil, strings.Split(err.Error(), "\n")
 	}
@@ -72,7 +72,7 @@ func TestCSVHeader(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := NewCSVReader(strings.NewReader(tt.csv))
+			_, err := NewCSVReader(strings.NewReader(tt.csv), parseNow)
 			var rerr *RowError
 			if !errors.As(err, &rerr) || rerr.Row != 1 {
 				t.Fatalf("NewCSVReader = %v, want a problem with row 1", err)
@@ -123,7 +123,7 @@ func FuzzCSV(f *testing.F) {
 	f.Add("\ufefflang,crime,ics\nx,y,z\n")
 	f.Add(header + ",,,,\n\n\r\n")
 	f.Fuzz(func(t *testing.T, csv string) {
-		cr, err := NewCSVReader(strings.NewReader(csv))
+		cr, err := NewCSVReader(strings.NewReader(csv), parseNow)
 		if err != nil {
 			checkRowError(t, err)
 			return
@@ -157,5 +157,75 @@ func checkRowError(t *testing.T, err error) {
 		if !strings.HasPrefix(line, "row ") {
 			t.Fatalf("problem %q does not start with its row", line)
 		}
+	}
+}
+
+// TestCSVEveryBadColumn reads rows as the command does, checked against
+// the site, and wants every bad column of a row named, in the header's
+// order and spelling, and no value repeated.
+func TestCSVEveryBadColumn(t *testing.T) {
+	r := testRenderer(t)
+	read := func(v map[string]string) (Details, error) { return r.Read(v, testNow) }
+	csv := strings.Replace(header, "officer-phone", "Officer_Phone", 1) +
+		"xx,shoplifting,LP-1-26,2099-01-01,Jane Smith,PC,1234,1522000000,secret@,Boston,phone,7\n" +
+		"fr,burglary,LP-2-26,2026-11-20,Jane Smith,PC,1234,01522 000000,jane@lincs.police.uk,Boston,phone,7\n"
+	cr, err := NewCSVReader(strings.NewReader(csv), read)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for {
+		_, err := cr.Read()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			got = append(got, strings.Split(err.Error(), "\n")...)
+		}
+	}
+	want := []string{
+		"row 2, column lang: is not a language of the site; use one of en, pl, lt, ro, ar",
+		"row 2, column crime: has no page on the site; use one of burglary, domestic-abuse",
+		"row 2, column reported: is after today; give the date the crime was reported, as YYYY-MM-DD",
+		"row 2, column Officer_Phone: has lost its leading 0, as a spreadsheet drops it; write it as 01522 000000 (in a spreadsheet, format the column as text)",
+		"row 2, column officer-email: is not an email address such as jane.smith@lincs.police.uk",
+		"row 3, column lang: is not a language of the site; use one of en, pl, lt, ro, ar",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestCSVSemicolons gives one hint for a file a spreadsheet saved with
+// semicolons, instead of a line for every column it cannot find.
+func TestCSVSemicolons(t *testing.T) {
+	csv := strings.ReplaceAll(header, ",", ";") +
+		"pl;burglary;LP-1-26;2026-11-20;Jane Smith;PC;1234;01522 000000;jane@lincs.police.uk;Boston;phone;7\n"
+	_, err := NewCSVReader(strings.NewReader(csv), parseNow)
+	var rerr *RowError
+	if !errors.As(err, &rerr) || rerr.Row != 1 {
+		t.Fatalf("NewCSVReader = %v, want a problem with row 1", err)
+	}
+	want := "row 1: the columns are separated by semicolons (;), not commas; save the file again as CSV with commas (in Excel: CSV UTF-8 (Comma delimited)), or replace every ; between columns with a comma"
+	if err.Error() != want {
+		t.Errorf("got\n%v\nwant\n%s", err, want)
+	}
+}
+
+// TestCSVWarnings gives a row about domestic abuse that is not discreet a
+// warning, which does not stop its leaflet.
+func TestCSVWarnings(t *testing.T) {
+	csv := strings.TrimSuffix(header, "\n") + ",discreet\n" +
+		"en,domestic-abuse,LP-1-26,2026-11-20,Jane Smith,PC,1234,01522 000000,jane@lincs.police.uk,Boston,phone,7,no\n" +
+		"en,domestic-abuse,LP-2-26,2026-11-20,Jane Smith,PC,1234,01522 000000,jane@lincs.police.uk,Boston,phone,7,yes\n"
+	rows, probs := readAll(t, csv)
+	if len(rows) != 2 || len(probs) != 0 {
+		t.Fatalf("rows %+v, problems %v; want both rows", rows, probs)
+	}
+	if rows[0].Warnings == nil || !strings.HasPrefix(rows[0].Warnings.Error(), "warning: row 2, column discreet: is not set, so the leaflet shows") {
+		t.Errorf("row 2 warnings = %v", rows[0].Warnings)
+	}
+	if rows[1].Warnings != nil {
+		t.Errorf("row 3, discreet, warnings = %v", rows[1].Warnings)
 	}
 }

@@ -3,6 +3,7 @@ package leaflet_test
 import (
 	"errors"
 	"fmt"
+	"time"
 
 	"victimsite/internal/leaflet"
 )
@@ -15,7 +16,7 @@ func ExampleParse() {
 		"officer-name": "Jane Smith", "officer-rank": "PC", "collar": "1234",
 		"officer-phone": "01522 000000", "officer-email": "jane.smith@", "station": "Boston",
 		"promise-method": "phone", "promise-every": "fortnightly",
-	})
+	}, time.Now())
 	var inv *leaflet.InvalidError
 	if errors.As(err, &inv) {
 		for _, p := range inv.Problems {
@@ -36,7 +37,7 @@ func ExampleUpdateDays() {
 		"officer-name": "Jane Smith", "officer-rank": "PC", "collar": "1234",
 		"officer-phone": "01522 000000", "officer-email": "jane.smith@lincs.police.uk", "station": "Boston",
 		"promise-method": "phone", "promise-every": "28", "promise-next": "2026-11-23",
-	})
+	}, time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC))
 	for _, day := range leaflet.UpdateDays(d) {
 		fmt.Println(day.Format("Mon 2 January 2006"))
 	}

@@ -67,6 +67,13 @@ func testRenderer(t testing.TB) *Renderer {
 	return fixtureRenderer
 }
 
+// testNow is the clock of the tests: the day the site's facts were
+// checked, a few days after the sample crime was reported.
+var testNow = time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)
+
+// parseNow parses details as on testNow.
+func parseNow(values map[string]string) (Details, error) { return Parse(values, testNow) }
+
 func day(s string) time.Time {
 	t, err := time.Parse(dateLayout, s)
 	if err != nil {

@@ -10,6 +10,10 @@
 // numbers and hours from site.toml, the "what happens next" text and the
 // support contacts from the crime's page, the rights from the front matter
 // of the rights page, the wording from locales/leaflet.<lang>.toml.
+// A discreet leaflet (Details.Discreet) says nothing that shows it comes
+// from the police or what happened: its rules are in what it says
+// (discreet.go), so any drawing of it keeps them, and Check tests every
+// language's words against them.
 // Renderer.Render returns the PDF bytes and touches no disk;
 // Renderer.Generic makes the unpersonalised leaflet the website publishes,
 // with blank lines for an officer to fill in by hand; Calendar makes the
@@ -57,7 +61,12 @@ type Details struct {
 
 	VictimName string // optional: printed on the leaflet so it reaches the right person
 	Bilingual  bool   // also print the leaflet in English, after the victim's language
-	Discreet   bool   // a plain cover with no crime type and no police branding
+	// Discreet makes a leaflet that shows neither that it comes from the
+	// police nor what happened: see composeDiscreet.
+	Discreet bool
+	// ContactName is how a discreet leaflet names the officer; empty
+	// means the officer's first name.
+	ContactName string
 }
 
 // Officer is the officer in charge of the case: the person the victim
@@ -105,10 +114,12 @@ func Load(fsys fs.FS) (Source, problem.List) {
 }
 
 // Check reports every leaflet message a language lacks, every plural
-// message without a form its language needs, and a rights page without
-// rights.
+// message without a form its language needs, a rights page without
+// rights, and any text that a discreet leaflet would show and that gives
+// away that it comes from the police or what happened.
 func Check(src Source) problem.List {
 	var probs problem.List
+	lacking := map[string]bool{}
 	for _, l := range src.Config.Languages {
 		strs := src.Locales.Lang(l.Code)
 		if strs == nil {
@@ -118,6 +129,7 @@ func Check(src Source) problem.List {
 			if strs.Has(id) {
 				continue
 			}
+			lacking[l.Code] = true
 			file, from := strs.File(), locale.Folder+"/"+src.Config.DefaultLanguage+".toml"
 			if strings.HasPrefix(id, "Leaflet") {
 				file = locale.Folder + "/leaflet." + l.Code + ".toml"
@@ -127,6 +139,9 @@ func Check(src Source) problem.List {
 		}
 	}
 	probs = append(probs, checkPlurals(src)...)
+	if def := src.Config.DefaultLanguage; !lacking[def] {
+		probs = append(probs, discreetProblems(src, lacking)...)
+	}
 	if id := src.Config.Code.RightsPage; id != "" {
 		if p := src.Content.Get(id, src.Content.Source()); p == nil || len(p.Rights) == 0 {
 			probs.Add(config.File, 0, "[code] rights_page %q must name a page whose front matter lists the rights", id)
@@ -136,7 +151,7 @@ func Check(src Source) problem.List {
 }
 
 // pluralIDs are the leaflet messages that take a count.
-var pluralIDs = []string{"LeafletPromise", "LeafletReferral", "LeafletUpdates", "LeafletEnhanced", "LeafletEnhancedGeneric"}
+var pluralIDs = []string{"LeafletPromise", "LeafletDiscreetPromise", "LeafletReferral", "LeafletUpdates", "LeafletEnhanced", "LeafletEnhancedGeneric"}
 
 // checkPlurals reports a plural leaflet message that lacks a form its
 // language needs for some count.
@@ -264,15 +279,46 @@ func (r *Renderer) Generics() (map[string][]byte, error) {
 	return out, nil
 }
 
+// Read parses details from text fields as Parse does, on the day of now,
+// and checks them against the site as Validate does: every problem in
+// one *InvalidError, in the order of the fields. It is how the command,
+// a CSV file and the desk all read a leaflet's details.
+func (r *Renderer) Read(values map[string]string, now time.Time) (Details, error) {
+	d, err := Parse(values, now)
+	var parsed *InvalidError
+	if !errors.As(err, &parsed) && err != nil {
+		return d, err
+	}
+	var inv InvalidError
+	bad := map[string]bool{}
+	if parsed != nil {
+		inv.Problems = parsed.Problems
+		for _, p := range parsed.Problems {
+			bad[p.Field] = true
+		}
+	}
+	var site *InvalidError
+	if errors.As(r.Validate(d), &site) {
+		for _, p := range site.Problems {
+			if !bad[p.Field] { // a field Parse refused says so once
+				inv.Problems = append(inv.Problems, p)
+			}
+		}
+	}
+	inv.sort()
+	return d, inv.err()
+}
+
 // Validate reports, as an *InvalidError, the details that this site
 // cannot serve: a language it does not declare, a crime it has no page
-// for. Parse has checked everything else.
+// for, both when both are wrong. Parse has checked everything else.
 func (r *Renderer) Validate(d Details) error {
 	var inv InvalidError
 	if _, ok := r.fonts[d.Lang]; !ok {
-		inv.add(FieldLang, "is %q, which is not a language of the site; use one of %s", d.Lang, strings.Join(r.languages(), ", "))
-	} else if r.src.Content.Get(CrimePage(d.Crime), r.src.Content.Source()) == nil {
-		inv.add(FieldCrime, "is %q, which has no page on the site; use one of %s", d.Crime, strings.Join(r.Crimes(), ", "))
+		inv.add(FieldLang, "is not a language of the site; use one of %s", strings.Join(r.languages(), ", "))
+	}
+	if r.src.Content.Get(CrimePage(d.Crime), r.src.Content.Source()) == nil {
+		inv.add(FieldCrime, "has no page on the site; use one of %s", strings.Join(r.Crimes(), ", "))
 	}
 	return inv.err()
 }

@@ -12,6 +12,8 @@ import (
 var messageIDs = append([]string{
 	"SiteName",
 	"LeafletDiscreetTitle", "LeafletFor", "LeafletQR",
+	"LeafletDiscreetContactTitle", "LeafletDiscreetName", "LeafletDiscreetRef", "LeafletDiscreetPromise",
+	"LeafletDiscreetMore", "LeafletDiscreetCall101", "LeafletDiscreetNever",
 	"LeafletReportTitle", "LeafletCrimeRef", "LeafletReported", "LeafletCrime",
 	"LeafletOfficerTitle", "LeafletOfficerName", "LeafletCollar", "LeafletPhone", "LeafletEmail", "LeafletStation",
 	"LeafletPromiseTitle", "LeafletPromise",
@@ -67,7 +69,9 @@ func (r *Renderer) staticText(lang string) []string {
 	strs := r.src.Locales.Lang(lang)
 	for _, m := range Methods {
 		for _, n := range sampleCounts {
-			out = append(out, strs.D("LeafletPromise", map[string]any{"Count": n, "Method": strs.T(methodMessages[m]), "Date": "1"}))
+			for _, id := range []string{"LeafletPromise", "LeafletDiscreetPromise"} {
+				out = append(out, strs.D(id, map[string]any{"Count": n, "Method": strs.T(methodMessages[m]), "Date": "1", "Name": "X"}))
+			}
 		}
 	}
 	for _, id := range []string{"LeafletReferral", "LeafletUpdates", "LeafletEnhanced", "LeafletEnhancedGeneric"} {

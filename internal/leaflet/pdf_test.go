@@ -156,7 +156,7 @@ func TestLeafletHolds(t *testing.T) {
 			d := sample("en")
 			d.Crime, d.Discreet = "domestic-abuse", true
 			return d
-		}, []string{"Useful information", "EDAN Lincs", "LP-12345-26"}, []string{"Putting Victims First", "Lincolnshire Police", "Domestic abuse"}},
+		}, []string{"Useful information", "LP-12345-26", "Victim Lincs"}, []string{"Putting Victims First", "Lincolnshire Police", "Domestic abuse", "EDAN Lincs", "police", "Police", "Crime"}},
 		{"one day", func() Details { d := sample("en"); d.Promise.Every = 1; return d }, []string{"by phone every day;"}, nil},
 		{"victim name", func() Details { d := sample("ro"); d.VictimName = "Ana Popescu"; return d }, []string{"Această broșură este pentru: Ana Popescu."}, nil},
 		{"english fallback", func() Details { return sample("ro") }, []string{

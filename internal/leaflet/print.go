@@ -55,9 +55,11 @@ func (r *Renderer) print(docs []*doc, date time.Time) (out []byte, err error) {
 	}
 	pdf := newPDF(docs[0], date, fonts)
 	for _, d := range docs {
-		qr, err := r.qrCode(d.cover.qr)
-		if err != nil {
-			return nil, err
+		var qr [][]bool
+		if d.cover.qr != "" { // a discreet leaflet has none
+			if qr, err = r.qrCode(d.cover.qr); err != nil {
+				return nil, err
+			}
 		}
 		p := &printer{pdf: pdf, rtl: d.rtl}
 		p.print(d, qr)
@@ -179,26 +181,32 @@ const (
 
 // cover draws the top of the first page and returns where the text below
 // it starts. The title and the QR code change sides in a right-to-left
-// language; a plain cover has no colour band and no police name.
+// language; a plain cover has no colour band and no police name, and a
+// cover without an address has no QR code.
 func (p *printer) cover(c cover, qr [][]bool) float64 {
 	lines := p.coverLines(c)
 	h := 0.0
 	for _, l := range lines {
 		h += l.h
 	}
-	height := max(qrTop+qrBox+qrTop, 10+h+6)
+	height := 10 + h + 6
+	if c.qr != "" {
+		height = max(qrTop+qrBox+qrTop, height)
+	}
 	if !c.plain {
 		p.pdf.SetFillColor(blue[0], blue[1], blue[2])
 		p.pdf.Rect(0, 0, pageW, height, "F")
 	}
-	qx := pageW - margin - qrBox
-	if p.rtl {
-		qx = margin
+	if c.qr != "" {
+		qx := pageW - margin - qrBox
+		if p.rtl {
+			qx = margin
+		}
+		p.pdf.SetFillColor(255, 255, 255)
+		p.pdf.Rect(qx, qrTop, qrBox, qrBox, "F")
+		p.drawQR(qr, qx+(qrBox-qrSize)/2, qrTop+(qrBox-qrSize)/2, qrSize)
+		p.pdf.LinkString(qx, qrTop, qrBox, qrBox, c.qr)
 	}
-	p.pdf.SetFillColor(255, 255, 255)
-	p.pdf.Rect(qx, qrTop, qrBox, qrBox, "F")
-	p.drawQR(qr, qx+(qrBox-qrSize)/2, qrTop+(qrBox-qrSize)/2, qrSize)
-	p.pdf.LinkString(qx, qrTop, qrBox, qrBox, c.qr)
 	y := 10.0
 	for _, l := range lines {
 		for _, s := range l.segs {

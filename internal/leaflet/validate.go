@@ -34,6 +34,7 @@ const (
 	FieldVictimName    = "victim-name"
 	FieldBilingual     = "bilingual"
 	FieldDiscreet      = "discreet"
+	FieldContactName   = "contact-name"
 )
 
 // Fields are the names of every field Parse reads, in the order a form
@@ -42,7 +43,7 @@ var Fields = []string{
 	FieldLang, FieldCrime, FieldCrimeRef, FieldReported,
 	FieldOfficerName, FieldOfficerRank, FieldCollar, FieldOfficerPhone, FieldOfficerEmail, FieldStation,
 	FieldPromiseMethod, FieldPromiseEvery, FieldPromiseNext,
-	FieldVictimName, FieldBilingual, FieldDiscreet,
+	FieldVictimName, FieldBilingual, FieldDiscreet, FieldContactName,
 }
 
 // Required are the fields that must not be empty.
@@ -53,10 +54,12 @@ var Required = []string{
 }
 
 // FieldError is a problem with one field. Its message never repeats the
-// value, which may be personal: it says what the field must hold.
+// value, which may be personal: it says what the field must hold. Explain
+// says it where the person typed the field.
 type FieldError struct {
 	Field   string // a name from Fields
 	Message string
+	Warning bool // a warning from Advise: the details can still be used
 }
 
 // Error reads "field: message", such as "collar: is not a collar number…".
@@ -115,7 +118,7 @@ var (
 	crimeSlug = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
 	crimeRef  = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9/-]{2,29}$`)
 	collarNum = regexp.MustCompile(`^[A-Za-z]{0,2}[0-9]{1,6}$`)
-	phoneNum  = regexp.MustCompile(`^\+?[0-9][0-9 ()-]*$`)
+	phoneNum  = regexp.MustCompile(`^\+?[0-9 ()-]+$`)
 )
 
 // Limits on free text, in characters, so that every field fits its line.
@@ -129,10 +132,11 @@ const (
 const dateLayout = "2006-01-02"
 
 // Parse reads details from text fields keyed by the names in Fields, as
-// typed into flags, a CSV file or a form. Free text is trimmed and put in
-// Unicode normal form C. Every problem is collected into one
-// *InvalidError; a field that is not in Fields is a problem too.
-func Parse(values map[string]string) (Details, error) {
+// typed into flags, a CSV file or a form, on the day of now (a report
+// cannot be dated after it). Free text is trimmed and put in Unicode
+// normal form C. Every problem is collected into one *InvalidError; a
+// field that is not in Fields is a problem too.
+func Parse(values map[string]string, now time.Time) (Details, error) {
 	var inv InvalidError
 	for _, k := range sortedKeys(values) {
 		if !slices.Contains(Fields, k) {
@@ -157,17 +161,21 @@ func Parse(values map[string]string) (Details, error) {
 			Email:   get(FieldOfficerEmail),
 			Station: freeText(&inv, FieldStation, get(FieldStation), maxStation),
 		},
-		Promise:    Promise{Method: strings.ToLower(get(FieldPromiseMethod))},
-		VictimName: freeText(&inv, FieldVictimName, get(FieldVictimName), maxName),
+		Promise:     Promise{Method: strings.ToLower(get(FieldPromiseMethod))},
+		VictimName:  freeText(&inv, FieldVictimName, get(FieldVictimName), maxName),
+		ContactName: freeText(&inv, FieldContactName, get(FieldContactName), maxName),
 	}
 	d.Reported = date(&inv, FieldReported, get(FieldReported))
+	if today := civilDay(now); d.Reported.After(today) {
+		inv.add(FieldReported, "is after today; give the date the crime was reported, as YYYY-MM-DD")
+	}
 	d.Promise.Every = days(&inv, get(FieldPromiseEvery))
 	d.Promise.Next = date(&inv, FieldPromiseNext, get(FieldPromiseNext))
 	d.Bilingual = boolean(&inv, FieldBilingual, get(FieldBilingual))
 	d.Discreet = boolean(&inv, FieldDiscreet, get(FieldDiscreet))
 	checkShapes(&inv, d)
 	if d.Promise.Next.IsZero() && !d.Reported.IsZero() && d.Promise.Every > 0 {
-		d.Promise.Next = d.Reported.AddDate(0, 0, d.Promise.Every)
+		d.Promise.Next = workingDay(d.Reported.AddDate(0, 0, d.Promise.Every))
 	}
 	if !d.Promise.Next.IsZero() && !d.Reported.IsZero() &&
 		(d.Promise.Next.Before(d.Reported) || d.Promise.Next.After(d.Reported.AddDate(1, 0, 0))) {
@@ -209,9 +217,8 @@ func checkShapes(inv *InvalidError, d Details) {
 		inv.add(FieldCollar, "is not a collar number such as 1234: up to 6 digits, after at most 2 letters")
 	}
 	if p := d.Officer.Phone; p != "" {
-		digits := strings.Count(strings.Map(keepDigits, p), "") - 1
-		if !phoneNum.MatchString(p) || digits < 6 || digits > 15 {
-			inv.add(FieldOfficerPhone, "is not a phone number such as 01522 000000: 6 to 15 digits, with spaces, +, ( ) or - if you like")
+		if msg := phoneProblem(p); msg != "" {
+			inv.add(FieldOfficerPhone, "%s", msg)
 		}
 	}
 	if e := d.Officer.Email; e != "" && !isEmail(e) {
@@ -220,6 +227,54 @@ func checkShapes(inv *InvalidError, d Details) {
 	if m := d.Promise.Method; m != "" && !slices.Contains(Methods, m) {
 		inv.add(FieldPromiseMethod, "must be one of %s", strings.Join(Methods, ", "))
 	}
+}
+
+// phoneProblem says what is wrong with a phone number, or "". A UK number
+// starts with 0, or with + and the country code; a number that starts
+// with another digit has most likely lost its 0 in a spreadsheet, which
+// reads 01522 000000 as the number 1522000000.
+func phoneProblem(p string) string {
+	digits := strings.Map(keepDigits, p)
+	switch {
+	case !phoneNum.MatchString(p) || len(digits) < 6 || len(digits) > 15:
+		return "is not a phone number such as 01522 000000: 6 to 15 digits, with spaces, +, ( ) or - if you like"
+	case !bracketsPair(p):
+		return "has brackets that do not pair up; write it as (01522) 000000 or 01522 000000"
+	case strings.HasPrefix(p, "+"):
+		return ""
+	case strings.HasPrefix(digits, "44") && len(digits) == 12:
+		return "has lost the + before the country code 44; write it as +44 1522 000000 or 01522 000000 (in a spreadsheet, format the column as text)"
+	case digits[0] != '0':
+		return "has lost its leading 0, as a spreadsheet drops it; write it as 01522 000000 (in a spreadsheet, format the column as text)"
+	}
+	return ""
+}
+
+// bracketsPair reports whether every ( is closed by a ) before the next
+// one opens.
+func bracketsPair(s string) bool {
+	open := false
+	for _, r := range s {
+		switch r {
+		case '(':
+			if open {
+				return false
+			}
+			open = true
+		case ')':
+			if !open {
+				return false
+			}
+			open = false
+		}
+	}
+	return !open
+}
+
+// civilDay is the date of t in t's own time zone, as a date reads: at
+// midnight UTC, like the dates Parse reads.
+func civilDay(t time.Time) time.Time {
+	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
 }
 
 func keepDigits(r rune) rune {

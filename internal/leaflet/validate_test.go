@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 )
 
 // validValues are the example as text fields.
@@ -19,7 +20,7 @@ func validValues() map[string]string {
 }
 
 func TestParse(t *testing.T) {
-	d, err := Parse(validValues())
+	d, err := Parse(validValues(), testNow)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -47,6 +48,8 @@ func TestParseProblems(t *testing.T) {
 		{FieldReported, "20/11/2026", "YYYY-MM-DD"},
 		{FieldReported, "2026-02-30", "YYYY-MM-DD"},
 		{FieldReported, "1999-12-31", "YYYY-MM-DD"},
+		{FieldReported, "2026-11-24", "is after today"},
+		{FieldReported, "2099-01-01", "is after today"},
 		{FieldOfficerName, "  ", "is empty"},
 		{FieldOfficerName, strings.Repeat("x", 71), "characters long"},
 		{FieldOfficerRank, "", "is empty"},
@@ -55,6 +58,12 @@ func TestParseProblems(t *testing.T) {
 		{FieldOfficerPhone, "phone me", "not a phone number"},
 		{FieldOfficerPhone, "12345", "not a phone number"},
 		{FieldOfficerPhone, "0152200000000000", "not a phone number"},
+		{FieldOfficerPhone, "1522000000", "lost its leading 0"},
+		{FieldOfficerPhone, "1522 000000", "lost its leading 0"},
+		{FieldOfficerPhone, "7700900123", "lost its leading 0"},
+		{FieldOfficerPhone, "441522000000", "lost the + before"},
+		{FieldOfficerPhone, "(01522 000000", "brackets"},
+		{FieldOfficerPhone, "01522) 000000", "brackets"},
 		{FieldOfficerEmail, "jane.smith@", "not an email"},
 		{FieldOfficerEmail, "Jane <jane@lincs.police.uk>", "not an email"},
 		{FieldOfficerEmail, "jane@localhost", "not an email"},
@@ -66,6 +75,7 @@ func TestParseProblems(t *testing.T) {
 		{FieldPromiseNext, "2026-11-19", "on or after the reported date"},
 		{FieldPromiseNext, "2027-12-01", "within a year"},
 		{FieldVictimName, "Alex\u202eDoe", "control character"},
+		{FieldContactName, "Jo\u202eDoe", "control character"},
 		{FieldBilingual, "perhaps", "yes or no"},
 		{"colour", "blue", "not a field"},
 	}
@@ -73,7 +83,7 @@ func TestParseProblems(t *testing.T) {
 		t.Run(tt.field+"="+tt.value, func(t *testing.T) {
 			values := validValues()
 			values[tt.field] = tt.value
-			_, err := Parse(values)
+			_, err := Parse(values, testNow)
 			var inv *InvalidError
 			if !errors.As(err, &inv) {
 				t.Fatalf("Parse = %v, want an *InvalidError", err)
@@ -90,14 +100,79 @@ func TestParseNeverRepeatsPersonalValues(t *testing.T) {
 	values[FieldOfficerEmail] = "secret.person@@example"
 	values[FieldOfficerPhone] = "call secret"
 	values[FieldOfficerName] = strings.Repeat("Secretname", 8)
-	_, err := Parse(values)
+	_, err := Parse(values, testNow)
 	if err == nil || strings.Contains(err.Error(), "secret") || strings.Contains(err.Error(), "Secretname") {
+		t.Errorf("problems repeat the values: %v", err)
+	}
+	values = validValues()
+	values[FieldOfficerPhone] = "1987654321"
+	values[FieldReported] = "2031-07-09"
+	_, err = Parse(values, testNow)
+	if err == nil || strings.Contains(err.Error(), "987654") || strings.Contains(err.Error(), "2031") {
 		t.Errorf("problems repeat the values: %v", err)
 	}
 }
 
+// TestParseNextUpdateOnWorkingDay moves the default next update, and so
+// the date the leaflet promises, off a Christmas bank holiday, as the
+// officer's reminder moves.
+func TestParseNextUpdateOnWorkingDay(t *testing.T) {
+	values := validValues()
+	values[FieldReported] = "2026-12-18"
+	d, err := Parse(values, day("2026-12-18"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := d.Promise.Next.Format(dateLayout); got != "2026-12-29" {
+		t.Errorf("next update = %s, want 2026-12-29: 25 December and the Monday off for Boxing Day are holidays", got)
+	}
+	if days := UpdateDays(d); len(days) == 0 || !days[0].Equal(d.Promise.Next) {
+		t.Errorf("the first reminder is not the next update the leaflet promises: %v", days)
+	}
+}
+
+// TestParsePhoneNumbers accepts the ways people write a UK number.
+func TestParsePhoneNumbers(t *testing.T) {
+	for _, phone := range []string{"01522 000000", "(01522) 000000", "01522-000000", "+44 1522 000000",
+		"+44 (0)1522 000000", "07700 900123", "0800 555 111", "+44 (0) 1522 000000"} {
+		values := validValues()
+		values[FieldOfficerPhone] = phone
+		d, err := Parse(values, testNow)
+		if err != nil {
+			t.Errorf("Parse(officer-phone %q) = %v, want it accepted", phone, err)
+		} else if d.Officer.Phone != phone {
+			t.Errorf("officer phone = %q, want %q as typed", d.Officer.Phone, phone)
+		}
+	}
+}
+
+// TestParseReportedToday accepts a report made today, in the zone of the
+// clock: an officer at ten to midnight is still on that day.
+func TestParseReportedToday(t *testing.T) {
+	london, err := time.LoadLocation("Europe/London")
+	if err != nil {
+		t.Skip("no time zone database:", err)
+	}
+	for _, now := range []time.Time{
+		time.Date(2026, 11, 20, 0, 5, 0, 0, london),
+		time.Date(2026, 11, 20, 23, 50, 0, 0, london),
+		time.Date(2026, 7, 20, 0, 30, 0, 0, london), // summer time: still 19 July in UTC
+	} {
+		values := validValues()
+		values[FieldReported] = now.Format(dateLayout)
+		values[FieldPromiseNext] = ""
+		if _, err := Parse(values, now); err != nil {
+			t.Errorf("at %s, Parse(reported %s) = %v, want it accepted", now, values[FieldReported], err)
+		}
+		values[FieldReported] = now.AddDate(0, 0, 1).Format(dateLayout)
+		if _, err := Parse(values, now); err == nil || !strings.Contains(err.Error(), "after today") {
+			t.Errorf("at %s, Parse(reported %s) = %v, want it refused as after today", now, values[FieldReported], err)
+		}
+	}
+}
+
 func TestParseCollectsEveryProblem(t *testing.T) {
-	_, err := Parse(map[string]string{})
+	_, err := Parse(map[string]string{}, testNow)
 	var inv *InvalidError
 	if !errors.As(err, &inv) || len(inv.Problems) != len(Required) {
 		t.Fatalf("Parse(nothing) = %v, want one problem per required field", err)
@@ -133,6 +208,16 @@ func TestValidate(t *testing.T) {
 			t.Errorf("Render(%s, %s) = %v", tt.lang, tt.crime, rerr)
 		}
 	}
+	// A wrong language does not hide a wrong crime, and neither is
+	// repeated back.
+	d := sample("fr")
+	d.Crime = "shoplifting"
+	var inv *InvalidError
+	if err := r.Validate(d); !errors.As(err, &inv) || len(inv.Problems) != 2 ||
+		inv.Problems[0].Field != FieldLang || inv.Problems[1].Field != FieldCrime ||
+		strings.Contains(err.Error(), "fr") || strings.Contains(err.Error(), "shoplifting") {
+		t.Errorf("Validate(fr, shoplifting) = %v, want a problem with lang and one with crime, neither repeating the value", err)
+	}
 }
 
 func TestFileBase(t *testing.T) {
@@ -154,7 +239,7 @@ func FuzzDetails(f *testing.F) {
 	f.Fuzz(func(t *testing.T, name, rank, station, victim string) {
 		values := validValues()
 		values[FieldOfficerName], values[FieldOfficerRank], values[FieldStation], values[FieldVictimName] = name, rank, station, victim
-		d, err := Parse(values)
+		d, err := Parse(values, testNow)
 		if err != nil {
 			var inv *InvalidError
 			if !errors.As(err, &inv) {

@@ -1,7 +1,9 @@
 // The officers' desk. Without this script the form works all the same;
 // with it, the error summary takes the focus (as autofocus also asks),
-// and an officer who ticks "Remember my details on this device" finds
-// their own details filled in next time.
+// choosing a crime whose victims need a discreet leaflet ticks "Discreet
+// leaflet" (unless the officer has set the box), with a warning while it
+// is not ticked, and an officer who ticks "Remember my details on this
+// device" finds their own details filled in next time.
 //
 // Only the fields named in OFFICER are ever read or stored: nothing about
 // the victim (crime reference, name, language, crime, dates, cover) is.
@@ -15,6 +17,8 @@
   if (summary) {
     summary.focus();
   }
+
+  suggestDiscreet();
 
   var form = document.getElementById("leaflet-form");
   var remember = document.getElementById("remember");
@@ -70,4 +74,35 @@
   }
   remember.addEventListener("change", save);
   form.addEventListener("submit", save);
+
+  // suggestDiscreet ticks the discreet box when a crime marked
+  // data-discreet is chosen, and shows the warning while such a crime's
+  // leaflet is not discreet.
+  function suggestDiscreet() {
+    var crime = document.getElementById("crime");
+    var discreet = document.getElementById("discreet");
+    var notice = document.getElementById("discreet-notice");
+    if (!crime || !discreet || !notice) {
+      return;
+    }
+    var touched = false; // the officer set the box: leave it as they set it
+    function suggested() {
+      var option = crime.options[crime.selectedIndex];
+      return !!option && option.hasAttribute("data-discreet");
+    }
+    function update() {
+      notice.hidden = !(suggested() && !discreet.checked);
+    }
+    crime.addEventListener("change", function () {
+      if (suggested() && !touched) {
+        discreet.checked = true;
+      }
+      update();
+    });
+    discreet.addEventListener("change", function () {
+      touched = true;
+      update();
+    });
+    update();
+  }
 })();
