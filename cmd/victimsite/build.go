@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -10,6 +11,7 @@ import (
 	"time"
 
 	"victimsite/internal/leaflet"
+	"victimsite/internal/problem"
 	"victimsite/internal/site"
 )
 
@@ -38,6 +40,11 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	}
 	configureSite(st)
 	files, err := st.Render()
+	if perr := (*problem.Error)(nil); errors.As(err, &perr) {
+		printProblems(stderr, dir, perr.List)
+		fmt.Fprintln(stderr, "victimsite build: the site has problems (listed above); nothing was published")
+		return 1
+	}
 	if err != nil {
 		fmt.Fprintf(stderr, "victimsite build: %v; nothing was published\n", err)
 		return 1

@@ -12,6 +12,7 @@ import (
 	"victimsite/internal/config"
 	"victimsite/internal/content"
 	"victimsite/internal/locale"
+	"victimsite/internal/problem"
 )
 
 // ErrNotRenderable is returned by Render for a site that failed to load.
@@ -73,11 +74,29 @@ func (s *Site) helpBlocks() (map[string]template.HTML, error) {
 	return blocks, nil
 }
 
-// execute renders HTML files, in parallel.
+// execute renders HTML files, in parallel. A layout that cannot be
+// executed is a *problem.Error naming the layout's file and line, as
+// Check reports it.
 func (s *Site) execute(jobs []job) (Files, error) {
+	out, probs := s.executeAll(jobs)
+	if err := probs.Err(); err != nil {
+		return nil, err
+	}
+	files := make(Files, len(jobs))
+	for i, j := range jobs {
+		files[j.path] = out[i]
+	}
+	return files, nil
+}
+
+// executeAll renders HTML files, in parallel, and reports every layout
+// that fails, once for all the files it fails on.
+func (s *Site) executeAll(jobs []job) ([][]byte, problem.List) {
 	help, err := s.helpBlocks()
 	if err != nil {
-		return nil, err
+		var probs problem.List
+		addExecError(&probs, err, "the help block", s.layouts.definedIn("page"))
+		return nil, probs
 	}
 	for _, j := range jobs {
 		j.view.HelpHTML = help[j.view.Lang.Code]
@@ -96,7 +115,7 @@ func (s *Site) execute(jobs []job) (Files, error) {
 				j := jobs[i]
 				t := s.layouts.byLang[j.view.Lang.Code][j.kind]
 				if err := t.ExecuteTemplate(&buf, "base", j.view); err != nil {
-					errs[i] = fmt.Errorf("render %s: %w", j.path, err)
+					errs[i] = err
 					continue
 				}
 				out[i] = bytes.Clone(buf.Bytes())
@@ -108,14 +127,7 @@ func (s *Site) execute(jobs []job) (Files, error) {
 	}
 	close(next)
 	wg.Wait()
-	if err := errors.Join(errs...); err != nil {
-		return nil, err
-	}
-	files := make(Files, len(jobs))
-	for i, j := range jobs {
-		files[j.path] = out[i]
-	}
-	return files, nil
+	return out, s.execProblems(jobs, errs)
 }
 
 // jobs lists every HTML file: each page in each language, the language
