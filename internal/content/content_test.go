@@ -63,7 +63,7 @@ func TestLinksAreRewrittenForEveryLanguage(t *testing.T) {
 	fsys := fstest.MapFS{
 		"content/_index.en.md":         {Data: []byte("---\ntitle: Home\n---\n[a](crime/burglary.md) [b](/crime/) [c](https://example.org/x) [d](#top) [e](/crime/burglary.en.md#steps)\n")},
 		"content/crime/_index.en.md":   {Data: []byte("---\ntitle: Crime\n---\n[home](../_index.md) [sib](burglary.md)\n")},
-		"content/crime/burglary.en.md": {Data: []byte("---\ntitle: Burglary\n---\n[up](../crime/_index.en.md) [home](/)\n")},
+		"content/crime/burglary.en.md": {Data: []byte("---\ntitle: Burglary\n---\n[up](../crime/_index.en.md) [home](/)\n\n## Steps\n")},
 	}
 	set, probs := Load(fsys, testConfig(t))
 	if len(probs) != 0 {

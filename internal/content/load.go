@@ -29,6 +29,10 @@ type Set struct {
 	// broken holds the ids of files that could not be read, so that their
 	// translations and links are not reported as problems too.
 	broken map[string]bool
+
+	// files are the images and PDFs under content/, by file; published
+	// are those that pages link to, by the path they are published at.
+	files, published map[string][]byte
 }
 
 var slugName = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9-]*$`)
@@ -43,7 +47,7 @@ func Load(fsys fs.FS, site *config.Site) (*Set, problem.List) {
 // load is Load, taking unchanged pages from c when c is not nil.
 func load(fsys fs.FS, site *config.Site, c *Cache) (*Set, problem.List) {
 	var probs problem.List
-	var files []string
+	var files, others []string
 	err := fs.WalkDir(fsys, Folder, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -56,16 +60,21 @@ func load(fsys fs.FS, site *config.Site, c *Cache) (*Set, problem.List) {
 			}
 			return nil
 		}
-		if !d.IsDir() && strings.HasSuffix(p, ".md") {
+		switch {
+		case d.IsDir() || editorFile(d.Name()):
+		case strings.HasSuffix(p, ".md"):
 			files = append(files, p)
+		default:
+			others = append(others, p)
 		}
 		return nil
 	})
 	if err != nil {
 		probs.Add(Folder, 0, "cannot read the content folder: %v", err)
-		return &Set{source: site.DefaultLanguage, byID: map[string]map[string]*Page{}, broken: map[string]bool{}}, probs
+		return &Set{source: site.DefaultLanguage, byID: map[string]map[string]*Page{}, broken: map[string]bool{}, published: map[string][]byte{}}, probs
 	}
 	s := &Set{source: site.DefaultLanguage, byID: make(map[string]map[string]*Page, len(files)), broken: map[string]bool{}}
+	s.files = readFiles(fsys, others, &probs)
 	urls := make(map[string]string, len(files)) // lower-cased published path -> first file
 	c.begin()
 	for _, file := range files {
@@ -96,8 +105,28 @@ func load(fsys fs.FS, site *config.Site, c *Cache) (*Set, problem.List) {
 	s.check(site, &probs)
 	s.indexChildren()
 	c.render(s, &probs)
+	s.checkLinks(&probs)
 	probs.Sort()
 	return s, probs
+}
+
+// readFiles reads the images and PDFs under content/, and reports any
+// other kind of file.
+func readFiles(fsys fs.FS, names []string, probs *problem.List) map[string][]byte {
+	files := map[string][]byte{}
+	for _, name := range names {
+		if !Attachable(name) {
+			probs.Add(name, 0, "only pages (.md), images (%s) and PDFs (.pdf) can be in the content folder; move this file out of content/, or put it on a web site and link to its https:// address", strings.Join(imageExts, ", "))
+			continue
+		}
+		data, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			probs.Add(name, 0, "cannot read: %v", err)
+			continue
+		}
+		files[name] = data
+	}
+	return files
 }
 
 // parseName splits content/<section>/<slug>.<lang>.md into its parts.

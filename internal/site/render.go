@@ -35,6 +35,9 @@ func (s *Site) Render() (Files, error) {
 	for p, b := range s.assets {
 		files[p] = b
 	}
+	for p, b := range s.Content.Files() {
+		files[p] = b
+	}
 	pages, err := s.execute(s.jobs())
 	if err != nil {
 		return nil, err

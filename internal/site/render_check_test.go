@@ -3,6 +3,8 @@ package site
 import (
 	"errors"
 	htmltemplate "html/template"
+	"path"
+	"regexp"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -111,3 +113,49 @@ func TestLayoutErrorWording(t *testing.T) {
 		t.Errorf("got %s:%d: %s from the escaping error %q", file, line, msg, err)
 	}
 }
+
+// TestLinksFromEveryLanguageResolve renders a site whose page links to a
+// section, a heading and files beside it, and follows every relative link
+// of every published page: each must reach a published file, so a link
+// that check passes is never a 404 in any language.
+func TestLinksFromEveryLanguageResolve(t *testing.T) {
+	fsys := minimalSite()
+	fsys["content/crime/burglary.en.md"].Data = []byte("---\ntitle: Burglary\nsupport: [help]\n---\n## Steps\n\n" +
+		"![map](map.png) [form](forms/claim.pdf) [crime](_index.md) [home](../_index.md#top) [steps](#steps)\n")
+	fsys["content/crime/map.png"] = &fstest.MapFile{Data: []byte("png")}
+	fsys["content/crime/forms/claim.pdf"] = &fstest.MapFile{Data: []byte("pdf")}
+	delete(fsys, "content/crime/burglary.pl.md") // Polish readers get the English text, links and all
+	s, probs := Load(fsys)
+	if probs.Errors() > 0 {
+		t.Fatal(probs)
+	}
+	files, err := s.Render()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(files["files/crime/map.png"]) != "png" || string(files["files/crime/forms/claim.pdf"]) != "pdf" {
+		t.Fatalf("the files beside the page are not published under files/")
+	}
+	followed := 0
+	for name, data := range files {
+		if !strings.HasSuffix(name, ".html") || name == "404.html" {
+			continue
+		}
+		for _, m := range relativeRef.FindAllStringSubmatch(string(data), -1) {
+			target := path.Join(path.Dir(name), m[1])
+			if strings.HasSuffix(m[1], "/") || m[1] == "" {
+				target = path.Join(target, "index.html")
+			}
+			if _, ok := files[target]; !ok {
+				t.Errorf("%s links to %q, which is not published (%s)", name, m[1], target)
+			}
+			followed++
+		}
+	}
+	if followed < 10 {
+		t.Errorf("followed only %d links", followed)
+	}
+}
+
+// relativeRef finds the relative links and sources in HTML.
+var relativeRef = regexp.MustCompile(`(?:href|src)="([^":#?]*)[#?"]`)
