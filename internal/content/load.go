@@ -201,6 +201,7 @@ func (s *Set) check(site *config.Site, probs *problem.List) {
 		}
 		if p.Lang != s.source {
 			src := s.Get(p.ID, s.source)
+			stillEnglish(p, src, site, probs)
 			if src != nil && p.SourceHash != src.Hash {
 				if p.SourceHash == "" {
 					probs.Warn(p.File, 1, "translation has no source_hash, so it counts as outdated; once it matches %s, run: victimsite translated %s", src.File, p.File)
@@ -215,6 +216,33 @@ func (s *Set) check(site *config.Site, probs *problem.List) {
 			probs.Add(Folder, 0, "the site has no home page: add content/_index.%s.md", s.source)
 		}
 	}
+}
+
+// stillEnglish reports a translation whose title or text is still that
+// of the page it translates: copied back from an export untranslated, it
+// would publish the English text marked as the other language. A title
+// that is the name of a contact in site.toml (a service's page) is left
+// alone, as names are not translated.
+func stillEnglish(p, src *Page, site *config.Site, probs *problem.List) {
+	if src == nil {
+		return
+	}
+	name := false
+	for _, c := range site.Contacts {
+		name = name || same(c.Name, src.Title)
+	}
+	if same(p.Title, src.Title) && !name {
+		probs.Add(p.File, p.KeyLine("title"), "the title is still the title of %s; translate it (readers would get English marked as another language)", src.File)
+	}
+	if body := same(string(p.Body), string(src.Body)); body && strings.TrimSpace(string(p.Body)) != "" {
+		probs.Add(p.File, p.BodyLine, "the text is still the text of %s; translate it, or delete this file so that readers get the English page with a notice that it is not translated", src.File)
+	}
+}
+
+// same reports whether two texts are the same but for spacing and line
+// endings.
+func same(a, b string) bool {
+	return strings.Join(strings.Fields(a), " ") == strings.Join(strings.Fields(b), " ")
 }
 
 func sourceName(p *Page, source string) string {

@@ -57,7 +57,17 @@ func (r *renderer) render(p *Page, probs *problem.List) {
 			r.link(p, u, lines.lineOfText(n, u), probs)
 		case *ast.Image:
 			n.Destination = r.link(p, n.Destination, lines.lineOfText(n, n.Destination), probs)
-		case *ast.RawHTML, *ast.HTMLBlock:
+		case *ast.HTMLBlock:
+			if l := n.Lines(); l.Len() > 0 && bytes.HasPrefix(p.Body[l.At(0).Start:], []byte(ExportNote)) {
+				last := lines.at(l.At(l.Len() - 1).Start)
+				if n.HasClosure() {
+					last = lines.at(n.ClosureLine.Start)
+				}
+				probs.Add(p.File, lines.of(n), "the note from victimsite status -export is still here (lines %d to %d): revise the translation as it says, then delete the note", lines.of(n), last)
+				break
+			}
+			probs.Warn(p.File, lines.of(n), "HTML in Markdown is not published; write it as Markdown")
+		case *ast.RawHTML:
 			probs.Warn(p.File, lines.of(n), "HTML in Markdown is not published; write it as Markdown")
 		}
 		return ast.WalkContinue, nil
