@@ -77,3 +77,66 @@ func lineOf(t *testing.T, file, s string) string {
 	t.Fatalf("%s does not hold %q", file, s)
 	return ""
 }
+
+// TestTranslatedUsesTheDefaultLanguage proves translated takes the source
+// page in the site's default_language: it took the English page whatever
+// the site said, so on a Welsh-first site it called every English page
+// "not a translation".
+func TestTranslatedUsesTheDefaultLanguage(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"site.toml": `name = "Dioddefwyr"
+base_url = "https://example.org/"
+default_language = "cy"
+checked = 2026-11-23
+[code]
+referral_days = 2
+update_days = 5
+enhanced_update_days = 1
+support_contact = "help"
+emergency_contact = "help"
+non_emergency_contact = "help"
+[[languages]]
+code = "cy"
+endonym = "Cymraeg"
+english = "Welsh"
+dir = "ltr"
+[[languages]]
+code = "en"
+endonym = "English"
+english = "English"
+dir = "ltr"
+[[contacts]]
+id = "help"
+name = "Help"
+phone = "101"
+verified = true
+checked = 2026-11-23
+`,
+		"content/_index.cy.md":  "---\ntitle: Hafan\n---\nCroeso.\n",
+		"content/lladrad.cy.md": "\ufeff---\ntitle: Lladrad\n---\nTestun.\n",
+		"content/lladrad.en.md": "---\ntitle: Theft\n---\nText.\n",
+	}
+	for name, data := range files {
+		full := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(full, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	page := filepath.Join("content", "lladrad.en.md")
+	code, stdout, stderr := runCmd(t, dir, "translated", page)
+	if code != 0 || !strings.Contains(stdout, "current") {
+		t.Fatalf("translated: exit %d: %s%s", code, stdout, stderr)
+	}
+	code, stdout, _ = runCmd(t, dir, "status", "-json", "-lang", "en")
+	if code != 0 || !strings.Contains(stdout, `"lladrad"`) || strings.Contains(stdout, `"outdated"`) {
+		t.Errorf("status after translated: exit %d\n%s", code, stdout)
+	}
+	code, _, stderr = runCmd(t, dir, "translated", filepath.Join("content", "lladrad.cy.md"))
+	if code != 1 || !strings.Contains(stderr, "default_language (cy)") {
+		t.Errorf("translated on the source page: exit %d, %q", code, stderr)
+	}
+}

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"victimsite/internal/locale"
 	"victimsite/internal/problem"
 )
 
@@ -159,3 +160,16 @@ func TestLinksFromEveryLanguageResolve(t *testing.T) {
 
 // relativeRef finds the relative links and sources in HTML.
 var relativeRef = regexp.MustCompile(`(?:href|src)="([^":#?]*)[#?"]`)
+
+// TestTemplateLocationWording pins the form of text/template's
+// ErrorContext ("file:line:column"), which useAt reads to say where a
+// layout uses a message: if it changes, "missing message" problems would
+// lose their line.
+func TestTemplateLocationWording(t *testing.T) {
+	tm := htmltemplate.Must(htmltemplate.New("templates/page.html").Funcs(placeholders).Parse("<p>\n\n{{T \"Hi\"}}</p>"))
+	used := map[string]locale.Use{}
+	messagesIn(tm.Tree, tm.Tree.Root, used)
+	if got, want := used["Hi"], (locale.Use{File: "templates/page.html", Line: 3}); got != want {
+		t.Errorf("got %+v, want %+v", got, want)
+	}
+}
