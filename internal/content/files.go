@@ -24,11 +24,28 @@ func Attachable(file string) bool {
 	return ext == ".pdf" || slices.Contains(imageExts, ext)
 }
 
-// editorFile reports whether a file is one an editor leaves beside the
-// file being edited (a backup or an autosave), never part of the site.
-func editorFile(name string) bool {
-	return strings.HasSuffix(name, "~") || strings.HasPrefix(name, "#") && strings.HasSuffix(name, "#") ||
-		strings.HasSuffix(name, ".swp") || strings.HasSuffix(name, ".tmp")
+// EditorFile reports whether a file name is one that editors leave beside
+// the file being edited, never part of a site: swap, backup, lock and
+// half-written files such as .burglary.en.md.swp, burglary.en.md~,
+// .#burglary.en.md, #burglary.en.md#, vim's 4913, burglary.en.md.tmp and
+// JetBrains' burglary.en.md___jb_tmp___. The live preview ignores the same
+// names.
+func EditorFile(name string) bool {
+	switch {
+	case name == "":
+		return false
+	case strings.HasPrefix(name, "."), strings.HasSuffix(name, "~"),
+		strings.HasPrefix(name, "#") && strings.HasSuffix(name, "#"):
+		return true
+	case strings.Trim(name, "0123456789") == "":
+		return true
+	}
+	for _, suffix := range []string{".swp", ".swx", ".swo", ".tmp", ".bak", ".orig", "___jb_tmp___", "___jb_old___"} {
+		if strings.HasSuffix(name, suffix) {
+			return true
+		}
+	}
+	return false
 }
 
 // fragmentLink is a link to a heading: #id on the same page, or

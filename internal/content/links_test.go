@@ -94,6 +94,8 @@ func TestOtherFilesInContent(t *testing.T) {
 	fsys["content/crime/notes.docx"] = &fstest.MapFile{Data: []byte("x")}
 	fsys["content/crime/burglary.en.md~"] = &fstest.MapFile{Data: []byte("x")}
 	fsys["content/crime/#burglary.en.md#"] = &fstest.MapFile{Data: []byte("x")}
+	fsys["content/crime/4913"] = &fstest.MapFile{Data: []byte("x")}
+	fsys["content/crime/burglary.en.md.swp"] = &fstest.MapFile{Data: []byte("x")}
 	_, probs := Load(fsys, testConfig(t))
 	var errs []string
 	for _, p := range probs {

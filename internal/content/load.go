@@ -61,7 +61,7 @@ func load(fsys fs.FS, site *config.Site, c *Cache) (*Set, problem.List) {
 			return nil
 		}
 		switch {
-		case d.IsDir() || editorFile(d.Name()):
+		case d.IsDir() || EditorFile(d.Name()):
 		case strings.HasSuffix(p, ".md"):
 			files = append(files, p)
 		default:
