@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -10,6 +11,7 @@ import (
 	"time"
 
 	"victimsite/internal/leaflet"
+	"victimsite/internal/problem"
 	"victimsite/internal/site"
 )
 
@@ -54,6 +56,11 @@ that holds it, or its content/, locales/ or templates/.`)
 	}
 	configureSite(st)
 	files, err := st.Render()
+	if perr := (*problem.Error)(nil); errors.As(err, &perr) {
+		printProblems(stderr, dir, perr.List)
+		fmt.Fprintln(stderr, "victimsite build: the site has problems (listed above); nothing was published")
+		return 1
+	}
 	if err != nil {
 		fmt.Fprintf(stderr, "victimsite build: %v; nothing was published\n", err)
 		return 1

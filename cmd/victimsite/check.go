@@ -13,7 +13,7 @@ func runCheck(_ context.Context, args []string, stdout, stderr io.Writer) int {
 	var sd siteDir
 	sd.register(fl)
 	fl.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: victimsite check [-site DIR]\n\nChecks the whole site and lists every problem as file:line: message.\nExits 1 when there are errors; warnings alone exit 0.")
+		fmt.Fprintln(stderr, "Usage: victimsite check [-site DIR]\n\nChecks the whole site, rendering every page in memory as build does, and\nlists every problem as file:line: message. Exits 1 when there are errors; warnings alone exit 0.")
 		fl.PrintDefaults()
 	}
 	if code, ok := parseFlags(fl, args); !ok {
@@ -28,7 +28,14 @@ func runCheck(_ context.Context, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "victimsite check: %v\n", err)
 		return 1
 	}
-	_, probs := loadSite(fsys)
+	st, probs := loadSite(fsys)
+	if st != nil && probs.Errors() == 0 {
+		// Render every page in memory, as build does, so that a layout
+		// build cannot execute fails check too.
+		configureSite(st)
+		probs = append(probs, st.Check()...)
+		probs.Sort()
+	}
 	printProblems(stdout, dir, probs)
 	errs, warns := probs.Errors(), len(probs)-probs.Errors()
 	fmt.Fprintf(stdout, "%d %s, %d %s\n", errs, plural(errs, "error", "errors"), warns, plural(warns, "warning", "warnings"))

@@ -22,16 +22,17 @@ func runStatus(_ context.Context, args []string, stdout, stderr io.Writer) int {
 	sd.register(fl)
 	asJSON := fl.Bool("json", false, "print the matrix as JSON, for tools")
 	only := fl.String("lang", "", "show one language only")
-	export := fl.String("export", "", "with a folder after the flags: write the English text of every missing or outdated page in LANG there, for a translator")
+	export := fl.String("export", "", "with a folder after the flags: write there, for a translator, every page in LANG that is missing (the English text) or outdated (the translation and the changed English page)")
 	fl.Usage = func() {
 		fmt.Fprintln(stderr, `Usage: victimsite status [-site DIR] [-json] [-lang LANG]
        victimsite status [-site DIR] -export LANG DIR
 
 Shows every page in every language: current, draft (not yet checked by a
 qualified translator), outdated (the English page changed since) or missing
-(readers get the English page). With -export, writes the English text of each
-missing or outdated page in LANG to DIR, named and marked ready to translate
-and copy back into content/.`)
+(readers get the English page). With -export, writes to DIR a file for each page in LANG
+with work for a translator: the English text of a missing page, or the
+current translation of an outdated page with the changed English page in a
+note at its top. Each is named and marked ready to copy back into content/.`)
 		fl.PrintDefaults()
 	}
 	if code, ok := parseFlags(fl, args); !ok {
@@ -113,16 +114,20 @@ func printMatrix(w io.Writer, langs []string, rows []content.Row, totals map[str
 	}
 }
 
-// exportPages writes the English text of each missing or outdated page in
-// lang under dir, as the translation's file name.
+// exportPages writes, under dir, a file for each page in lang that a
+// translator has work on: the English text of a page not yet translated,
+// and the translation of an outdated page with the English page as it is
+// now in a note at its top. Each is named as the translation, to copy back
+// into content/ once done.
 func exportPages(st *site.Site, lang, dir string, stdout, stderr io.Writer) int {
 	if _, ok := st.Config.Language(lang); !ok || lang == st.Content.Source() {
 		fmt.Fprintf(stderr, "victimsite status: -export %q: give a language of this site other than %s\n", lang, st.Content.Source())
 		return 1
 	}
-	n := 0
+	missing, outdated := 0, 0
 	for _, id := range st.Content.IDs() {
-		if s := st.Content.State(id, lang); s != content.Missing && s != content.Outdated {
+		state := st.Content.State(id, lang)
+		if state != content.Missing && state != content.Outdated {
 			continue
 		}
 		name, data, err := st.Content.ExportFile(id, lang)
@@ -136,9 +141,17 @@ func exportPages(st *site.Site, lang, dir string, stdout, stderr io.Writer) int 
 			fmt.Fprintf(stderr, "victimsite status: export %s: %v\n", id, err)
 			return 1
 		}
-		fmt.Fprintln(stdout, filepath.Join(dir, filepath.FromSlash(name)))
-		n++
+		what := "to translate from English"
+		if state == content.Outdated {
+			what = "to revise: the current translation, with the changed English page in a note at the top"
+			outdated++
+		} else {
+			missing++
+		}
+		fmt.Fprintf(stdout, "%s\t%s\n", filepath.Join(dir, filepath.FromSlash(name)), what)
 	}
-	fmt.Fprintf(stderr, "%s to translate into %s written to %s; translate them, then copy the content/ folder over the site's\n", count(n, "page", "pages"), lang, dir)
+	fmt.Fprintf(stderr, "wrote %s to translate into %s and %s to revise, to %s. Once the translator is done, copy its content/ folder over the site's; check refuses a page still in English or still holding the note.\n",
+		count(missing, "page", "pages"), lang, count(outdated, "page", "pages"), dir)
 	return 0
 }
+

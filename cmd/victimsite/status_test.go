@@ -9,6 +9,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"victimsite/internal/content"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
@@ -111,6 +113,7 @@ func TestStatusExport(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
+	outFiles := stdout
 	var got []string
 	filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
 		if err == nil && !d.IsDir() {
@@ -123,19 +126,61 @@ func TestStatusExport(t *testing.T) {
 	// Missing: help/_index, help/exit-this-page; outdated: crime/violence.
 	want := []string{"content/crime/violence.pl.md", "content/help/_index.pl.md", "content/help/exit-this-page.pl.md"}
 	if !slices.Equal(got, want) {
-		t.Fatalf("exported %v, want exactly %v\n%s", got, want, stdout)
+		t.Fatalf("exported %v, want exactly %v\n%s", got, want, outFiles)
 	}
-	// Copied back untouched, an exported page is a valid, current draft.
-	data, _ := os.ReadFile(filepath.Join(out, "content/crime/violence.pl.md"))
-	if err := os.WriteFile(filepath.Join(dir, "content/crime/violence.pl.md"), data, 0o644); err != nil {
+	if !strings.Contains(stdout, "to revise: the current translation") || !strings.Contains(stderr, "wrote 2 pages to translate into pl and 1 page to revise") {
+		t.Errorf("the export does not say what each file is:\n%s%s", stdout, stderr)
+	}
+	// The outdated page's export holds its Polish translation, so copying
+	// it back does not lose it.
+	violence := filepath.Join(out, "content", "crime", "violence.pl.md")
+	data, _ := os.ReadFile(violence)
+	if !strings.Contains(string(data), "Napaść to sytuacja, gdy ktoś Cię krzywdzi.") || !strings.Contains(string(data), "title: \"Przemoc i napaść\"") {
+		t.Fatalf("the export of the outdated page lost its translation:\n%s", data)
+	}
+	// Copied back untouched, the export is refused: still English, or still
+	// holding the note about the changed English page.
+	copyOver(t, dir, out)
+	code, stdout, _ = runCmd(t, dir, "check")
+	for _, want := range []string{
+		filepath.Join("content", "crime", "violence.pl.md") + ":7: the note from victimsite status -export is still here",
+		filepath.Join("content", "help", "exit-this-page.pl.md") + ":2: the title is still the title of content/help/exit-this-page.en.md",
+	} {
+		if code != 1 || !strings.Contains(stdout, want) {
+			t.Errorf("check after copying the export back: exit %d, want 1 and %q in\n%s", code, want, stdout)
+		}
+	}
+	// Revised (the note deleted), the page is a current draft.
+	revised := string(data[:strings.Index(string(data), content.ExportNote)]) + "Napaść to sytuacja, gdy ktoś Cię krzywdzi lub grozi.\n"
+	if err := os.WriteFile(filepath.Join(dir, "content", "crime", "violence.pl.md"), []byte(revised), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	_, stdout, _ = runCmd(t, dir, "status", "-json", "-lang", "pl")
 	if !strings.Contains(stdout, `"crime/violence"`) || strings.Contains(stdout, `"outdated"`) {
-		t.Errorf("after copying the export back, violence is not current:\n%s", stdout)
+		t.Errorf("after revising, violence is not current:\n%s", stdout)
 	}
 	if code, _, _ := runCmd(t, dir, "status", "-export", "en", out); code != 1 {
 		t.Errorf("exporting the source language: exit %d, want 1", code)
+	}
+}
+
+// copyOver copies every file under src over the file of the same name
+// under dst, as a user copies a translator's folder back.
+func copyOver(t *testing.T, dst, src string) {
+	t.Helper()
+	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(src, p)
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(dst, rel), data, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 }
 

@@ -6,7 +6,9 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 
+	"victimsite/internal/config"
 	"victimsite/internal/content"
 	"victimsite/internal/problem"
 )
@@ -20,8 +22,9 @@ func runTranslated(_ context.Context, args []string, stdout, stderr io.Writer) i
 		fmt.Fprintln(stderr, `Usage: victimsite translated FILE...
 
 Records that each translation (such as content/crime/burglary.pl.md) now
-matches its English page, by writing the English page's source_hash into the
-translation's front matter. Run it after updating a translation.`)
+matches its source page (in the site's default_language, usually English), by
+writing the source page's source_hash into the translation's front matter.
+Run it after updating a translation.`)
 		fl.PrintDefaults()
 	}
 	if code, ok := parseFlags(fl, args); !ok {
@@ -47,9 +50,13 @@ translation's front matter. Run it after updating a translation.`)
 }
 
 func markTranslated(file string) error {
-	srcFile, ok := content.SourceFile(file, "en")
+	source, err := sourceLanguage(file)
+	if err != nil {
+		return err
+	}
+	srcFile, ok := content.SourceFile(file, source)
 	if !ok {
-		return fmt.Errorf("not a translation: name it <page>.<lang>.md, in a language other than English")
+		return fmt.Errorf("not a translation: name it <page>.<lang>.md, in a language other than the site's default_language (%s)", source)
 	}
 	srcData, err := os.ReadFile(srcFile)
 	if err != nil {
@@ -73,4 +80,27 @@ func markTranslated(file string) error {
 		return err
 	}
 	return os.WriteFile(file, out, info.Mode().Perm())
+}
+
+// sourceLanguage returns the default_language of the site that file is
+// in: the nearest folder above it that holds site.toml.
+func sourceLanguage(file string) (string, error) {
+	abs, err := filepath.Abs(file)
+	if err != nil {
+		return "", err
+	}
+	for dir := filepath.Dir(abs); ; {
+		if _, err := os.Stat(filepath.Join(dir, config.File)); err == nil {
+			cfg, probs := config.Load(os.DirFS(dir))
+			if cfg == nil {
+				return "", fmt.Errorf("the site's %s has problems, fix them first: %s", filepath.Join(dir, config.File), probs[0])
+			}
+			return cfg.DefaultLanguage, nil
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return "", fmt.Errorf("no %s in its folder or above it; run victimsite translated on a page of a site", config.File)
+		}
+		dir = parent
+	}
 }

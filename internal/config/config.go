@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/BurntSushi/toml"
+	"golang.org/x/text/language"
 
 	"victimsite/internal/problem"
 )
@@ -35,9 +36,9 @@ type Site struct {
 	Languages       []Language `toml:"languages"`
 	Contacts        []Contact  `toml:"contacts"`
 
-	// lines maps "languages.3" or "contacts.2" to the line that starts the
-	// table, for problems found after decoding.
-	lines map[string]int
+	// lines maps "languages.3", "contacts.2" or "code.update_days" to
+	// its line, for problems found after decoding.
+	lines lineIndex
 }
 
 // Code holds the time limits of the Victims' Code and the ids of the
@@ -122,6 +123,17 @@ var (
 	contactID = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
 )
 
+// LanguageTag reports whether code is a language tag that victimsite can
+// use in file names and that the language libraries understand: lower-case
+// letters for the language, such as "pl", "pt-BR" or "ckb".
+func LanguageTag(code string) bool {
+	if !langCode.MatchString(code) {
+		return false
+	}
+	_, err := language.Parse(code)
+	return err == nil
+}
+
 // Load reads and validates site.toml from fsys. Every problem found is
 // returned in the list; the Site is nil only when the file cannot be read
 // or decoded at all.
@@ -136,24 +148,55 @@ func Load(fsys fs.FS) (*Site, problem.List) {
 	return s, probs
 }
 
-// Parse decodes and validates the bytes of a site.toml.
+// Parse decodes and validates the bytes of a site.toml. The Site is nil
+// when the file cannot be decoded, when a value has the wrong type, or when
+// its languages cannot be used (a code that is not a language tag, or a
+// default_language that is not declared): everything else in a site
+// depends on them, so the problems with them are reported alone.
 func Parse(data []byte) (*Site, problem.List) {
 	var probs problem.List
-	var s Site
-	md, err := toml.NewDecoder(bytes.NewReader(data)).Decode(&s)
-	if err != nil {
+	var raw map[string]any
+	if _, err := toml.Decode(string(data), &raw); err != nil {
 		var perr toml.ParseError
 		if errors.As(err, &perr) {
-			probs.Add(File, perr.Position.Line, "%s", perr.Message)
+			probs.Add(File, perr.Position.Line, "%s", plainTOML(perr.Message))
 		} else {
-			probs.Add(File, lineOfError(data, err), "%v", err)
+			probs.Add(File, 1, "%v", err)
 		}
 		return nil, probs
 	}
-	s.lines = tableLines(data)
-	for _, key := range md.Undecoded() {
-		probs.Add(File, keyLine(data, key), "unknown key %q; check its spelling against the README", key.String())
+	idx := indexLines(data)
+	if checkTypes(raw, idx, &probs); probs.Errors() > 0 {
+		return nil, probs
 	}
-	s.validate(&probs)
+	var s Site
+	md, err := toml.NewDecoder(bytes.NewReader(data)).Decode(&s)
+	if err != nil {
+		// checkTypes has let through a value the decoder refuses.
+		probs.Add(File, 1, "%v", err)
+		return nil, probs
+	}
+	s.lines = idx
+	reported := map[string]bool{}
+	for _, key := range md.Undecoded() {
+		if k := key.String(); !reported[k] {
+			reported[k] = true
+			for _, line := range idx.lines(k) {
+				probs.Add(File, line, "unknown key %q; check its spelling against the README", k)
+			}
+		}
+	}
+	if !s.validate(&probs) {
+		return nil, probs
+	}
 	return &s, probs
+}
+
+// plainTOML rewords the TOML decoder's messages that speak of its
+// insides.
+func plainTOML(msg string) string {
+	if strings.HasPrefix(msg, "invalid datetime") {
+		return "not a date: write dates as year-month-day without quotes, such as 2026-11-23 (" + msg + ")"
+	}
+	return msg
 }

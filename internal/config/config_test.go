@@ -78,7 +78,7 @@ func TestProblems(t *testing.T) {
 		{"syntax", `name = "Victims"`, `name = "Victims`, "site.toml:1: "},
 		{"bad base url", `base_url = "https://example.org/"`, `base_url = "example.org"`, "site.toml:2: base_url \"example.org\" is not a full web address"},
 		{"bad direction", `dir = "ltr"`, `dir = "left"`, "site.toml:13: language \"en\": dir must be"},
-		{"bad language", `code = "en"`, `code = "English"`, "site.toml:13: language code \"English\" is not a language tag"},
+		{"bad language", `code = "en"`, `code = "English"`, "site.toml:14: language code \"English\" is not a language tag"},
 		{"bad phone", `phone = "101"`, `phone = "call 101"`, "site.toml:19: contact \"help\": phone \"call 101\" may hold only"},
 		{"no name", `name = "Help"`, `name = ""`, "site.toml:19: contact \"help\" has no name"},
 		{"http contact", `phone = "101"`, "phone = \"101\"\nurl = \"http://example.org/\"", "site.toml:19: contact \"help\": url \"http://example.org/\" must be a full https:// address"},
@@ -99,6 +99,97 @@ func TestProblems(t *testing.T) {
 			}
 			t.Errorf("no problem starting %q; got %q", tt.want, got)
 		})
+	}
+}
+
+// twoContacts is valid with a second contact, so that problems in the
+// first [[contacts]] entry must be found at its own lines, not the last's.
+var twoContacts = valid + `
+[[contacts]]
+id = "other"
+name = "Other"
+phone = "102"
+verified = true
+checked = 2026-11-23
+`
+
+// TestProblemsInWords proves a value of the wrong kind is reported at its
+// own line, in words: no Go type, no Go time layout, and no line of
+// another [[contacts]] entry (the TOML decoder gives the last entry's).
+func TestProblemsInWords(t *testing.T) {
+	tests := []struct {
+		name, old, new, want string
+	}{
+		{"date in quotes", "checked = 2026-11-23\n\n[code]", "checked = \"23/11/2026\"\n\n[code]", "site.toml:3: checked must be a date written as year-month-day without quotes, such as checked = 2026-11-23"},
+		{"not a date", "checked = 2026-11-23\n\n[code]", "checked = 2026-13-01\n\n[code]", "site.toml:3: not a date: write dates as year-month-day"},
+		{"number in words", "referral_days = 2", `referral_days = "two"`, "site.toml:6: referral_days must be a whole number without quotes"},
+		{"fraction", "referral_days = 2", "referral_days = 2.5", "site.toml:6: referral_days must be a whole number"},
+		{"yes for true", "verified = true\nchecked = 2026-11-23\n[contacts.about]", "verified = \"yes\"\nchecked = 2026-11-23\n[contacts.about]", "site.toml:23: verified must be true or false, without quotes"},
+		{"about as text", "[contacts.about]\nen = \"About\"", "about = \"About\"", "site.toml:25: about must be a table of texts by language"},
+		{"number as text", `name = "Victims"`, `name = 3`, "site.toml:1: name must be text in double quotes"},
+		{"unknown key in the first of two contacts", "verified = true\nchecked = 2026-11-23\n[contacts.about]", "verified = true\ncolour = \"red\"\nchecked = 2026-11-23\n[contacts.about]", "site.toml:24: unknown key \"contacts.colour\""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			src := strings.Replace(twoContacts, tt.old, tt.new, 1)
+			if src == twoContacts {
+				t.Fatalf("the fixture has no %q", tt.old)
+			}
+			_, probs := Parse([]byte(src))
+			var got []string
+			for _, p := range probs {
+				got = append(got, p.String())
+				for _, goWords := range []string{"2006", "int", "string", "float64", "[]", "TOML value"} {
+					if strings.Contains(p.Message, goWords) {
+						t.Errorf("%q speaks of Go: %q", p, goWords)
+					}
+				}
+			}
+			for _, g := range got {
+				if strings.HasPrefix(g, tt.want) {
+					return
+				}
+			}
+			t.Errorf("no problem starting %q; got %q", tt.want, got)
+		})
+	}
+}
+
+// TestUnusableLanguages proves a default language or a language code that
+// the language libraries cannot use stops the load with a site.toml:LINE
+// problem (it made locale.Load panic in language.MustParse), while a valid
+// one loads.
+func TestUnusableLanguages(t *testing.T) {
+	tests := []struct {
+		old, new, want string
+	}{
+		{"checked = 2026-11-23\n\n[code]", "checked = 2026-11-23\ndefault_language = \"english\"\n\n[code]", `site.toml:4: default_language "english" is not the code of a declared language; use one of "en"`},
+		{"[[contacts]]", "[[languages]]\ncode = \"en-US-US\"\nendonym = \"Z\"\nenglish = \"Z\"\ndir = \"ltr\"\n\n[[contacts]]", `site.toml:20: language code "en-US-US" is not a language tag`},
+	}
+	for _, tt := range tests {
+		s, probs := Parse([]byte(strings.Replace(valid, tt.old, tt.new, 1)))
+		if s != nil {
+			t.Errorf("%s: got a site, want nil", tt.want)
+		}
+		if len(probs) == 0 || !strings.HasPrefix(probs[0].String(), tt.want) {
+			t.Errorf("got %q, want a first problem starting %q", probs, tt.want)
+		}
+	}
+}
+
+// TestLanguageTag pins what golang.org/x/text/language accepts, which
+// LanguageTag relies on beside its own pattern: if the library starts to
+// refuse a tag a site uses, or to accept a word, this fails.
+func TestLanguageTag(t *testing.T) {
+	for code, want := range map[string]bool{
+		"en": true, "pl": true, "pt-BR": true, "ckb": true, "zh-Hant": true, "sr-Latn-RS": true,
+		"english": false, "EN": false, "e": false, "en_GB": false, "": false, "en-": false,
+		// The pattern allows these; the language library does not.
+		"xx": false, "en-US-US": false, "en-Latn-Latn": false,
+	} {
+		if got := LanguageTag(code); got != want {
+			t.Errorf("LanguageTag(%q) = %v, want %v", code, got, want)
+		}
 	}
 }
 

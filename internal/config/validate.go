@@ -1,21 +1,18 @@
 package config
 
 import (
-	"bufio"
-	"bytes"
 	"fmt"
 	"net/url"
 	"regexp"
 	"strconv"
 	"strings"
 
-	"github.com/BurntSushi/toml"
-
 	"victimsite/internal/problem"
 )
 
-// validate records every problem with the decoded site.
-func (s *Site) validate(probs *problem.List) {
+// validate records every problem with the decoded site. It reports false
+// when the languages are unusable, so the site must not be loaded further.
+func (s *Site) validate(probs *problem.List) bool {
 	if strings.TrimSpace(s.Name) == "" {
 		probs.Add(File, 1, "name is empty; give the site a name")
 	}
@@ -27,9 +24,10 @@ func (s *Site) validate(probs *problem.List) {
 	if s.DefaultLanguage == "" {
 		s.DefaultLanguage = "en"
 	}
-	s.validateLanguages(probs)
+	usable := s.validateLanguages(probs)
 	s.validateContacts(probs)
 	s.validateCode(probs)
+	return usable
 }
 
 func (s *Site) checkURL(probs *problem.List, key, raw string, mustEndSlash bool) {
@@ -45,21 +43,24 @@ func (s *Site) checkURL(probs *problem.List, key, raw string, mustEndSlash bool)
 	}
 }
 
-func (s *Site) validateLanguages(probs *problem.List) {
+func (s *Site) validateLanguages(probs *problem.List) bool {
 	if len(s.Languages) == 0 {
 		probs.Add(File, 1, "no [[languages]] declared; declare at least %q", s.DefaultLanguage)
-		return
+		return false
 	}
+	usable := true
 	seen := map[string]bool{}
 	for i, l := range s.Languages {
-		line := s.lines[fmt.Sprintf("languages.%d", i)]
+		line := s.lines.line(fmt.Sprintf("languages.%d.code", i))
 		switch {
-		case !langCode.MatchString(l.Code):
+		case !LanguageTag(l.Code):
 			probs.Add(File, line, "language code %q is not a language tag such as \"pl\" or \"pt-BR\"", l.Code)
+			usable = false
 		case seen[l.Code]:
 			probs.Add(File, line, "language %q is declared twice", l.Code)
 		}
 		seen[l.Code] = true
+		line = s.lines.line(fmt.Sprintf("languages.%d", i))
 		if l.Endonym == "" || l.English == "" {
 			probs.Add(File, line, "language %q needs both endonym (its name in itself) and english", l.Code)
 		}
@@ -68,8 +69,14 @@ func (s *Site) validateLanguages(probs *problem.List) {
 		}
 	}
 	if !seen[s.DefaultLanguage] {
-		probs.Add(File, s.keyLine("default_language"), "default_language %q is not among the declared languages", s.DefaultLanguage)
+		var codes []string
+		for _, l := range s.Languages {
+			codes = append(codes, strconv.Quote(l.Code))
+		}
+		probs.Add(File, s.keyLine("default_language"), "default_language %q is not the code of a declared language; use one of %s", s.DefaultLanguage, strings.Join(codes, ", "))
+		usable = false
 	}
+	return usable
 }
 
 var phoneChars = regexp.MustCompile(`^[0-9 +()-]+$`)
@@ -77,7 +84,7 @@ var phoneChars = regexp.MustCompile(`^[0-9 +()-]+$`)
 func (s *Site) validateContacts(probs *problem.List) {
 	seen := map[string]bool{}
 	for i, c := range s.Contacts {
-		line := s.lines[fmt.Sprintf("contacts.%d", i)]
+		line := s.lines.line(fmt.Sprintf("contacts.%d", i))
 		if !contactID.MatchString(c.ID) {
 			probs.Add(File, line, "contact id %q must be lower-case letters, digits and dashes", c.ID)
 		} else if seen[c.ID] {
@@ -124,7 +131,7 @@ func (s *Site) validateContacts(probs *problem.List) {
 }
 
 func (s *Site) validateCode(probs *problem.List) {
-	line := s.lines["code"]
+	line := s.lines.line("code")
 	if s.Code.ReferralDays <= 0 || s.Code.UpdateDays <= 0 || s.Code.EnhancedUpdateDays <= 0 {
 		probs.Add(File, line, "[code] needs referral_days, update_days and enhanced_update_days, each a whole number above 0")
 	}
@@ -139,69 +146,6 @@ func (s *Site) validateCode(probs *problem.List) {
 	}
 }
 
-// tableLines finds the line of each [table] and [[array]] header, numbering
-// array entries from 0 in the order they appear.
-func tableLines(data []byte) map[string]int {
-	lines := map[string]int{}
-	count := map[string]int{}
-	inTable := false
-	sc := bufio.NewScanner(bytes.NewReader(data))
-	sc.Buffer(nil, 1<<20)
-	for n := 1; sc.Scan(); n++ {
-		t := strings.TrimSpace(sc.Text())
-		switch {
-		case !inTable && !strings.HasPrefix(t, "#") && strings.Contains(t, "="):
-			key := strings.TrimSpace(t[:strings.Index(t, "=")])
-			lines["key:"+key] = n
-		case strings.HasPrefix(t, "[["):
-			inTable = true
-			name := strings.TrimSpace(strings.Trim(t, "[] "))
-			lines[name+"."+strconv.Itoa(count[name])] = n
-			count[name]++
-		case strings.HasPrefix(t, "["):
-			inTable = true
-			name := strings.TrimSpace(strings.Trim(t, "[] "))
-			if _, ok := lines[name]; !ok {
-				lines[name] = n
-			}
-		}
-	}
-	return lines
-}
-
-// keyLine returns the line of a top-level key, or 1.
-func (s *Site) keyLine(key string) int {
-	if n, ok := s.lines["key:"+key]; ok {
-		return n
-	}
-	return 1
-}
-
-// keyLine finds the line where the last part of a dotted key is set.
-func keyLine(data []byte, key toml.Key) int {
-	last := key[len(key)-1]
-	sc := bufio.NewScanner(bytes.NewReader(data))
-	sc.Buffer(nil, 1<<20)
-	for n := 1; sc.Scan(); n++ {
-		t := strings.TrimSpace(sc.Text())
-		if strings.HasPrefix(t, last) && strings.HasPrefix(strings.TrimSpace(strings.TrimPrefix(t, last)), "=") {
-			return n
-		}
-		if t == "["+strings.Join(key, ".")+"]" {
-			return n
-		}
-	}
-	return 1
-}
-
-// lineOfError digs a line number out of a decoding error that is not a
-// ParseError (a type mismatch, say), or returns 1.
-var lineInMessage = regexp.MustCompile(`line (\d+)`)
-
-func lineOfError(_ []byte, err error) int {
-	if m := lineInMessage.FindStringSubmatch(err.Error()); m != nil {
-		n, _ := strconv.Atoi(m[1])
-		return n
-	}
-	return 1
-}
+// keyLine returns the line of a key, such as "default_language" or
+// "code.update_days", or 1.
+func (s *Site) keyLine(key string) int { return s.lines.line(key) }

@@ -140,7 +140,7 @@ func (c *Cache) render(s *Set, probs *problem.List) {
 		}
 		if e.rendered {
 			cp := *p
-			cp.links, cp.HTML = nil, ""
+			cp.links, cp.anchors, cp.fragments, cp.files, cp.HTML = nil, nil, nil, nil, ""
 			p = &cp
 			s.pages[i], s.byID[p.ID][p.Lang] = p, p
 			e.page = p

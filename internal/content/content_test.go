@@ -63,7 +63,7 @@ func TestLinksAreRewrittenForEveryLanguage(t *testing.T) {
 	fsys := fstest.MapFS{
 		"content/_index.en.md":         {Data: []byte("---\ntitle: Home\n---\n[a](crime/burglary.md) [b](/crime/) [c](https://example.org/x) [d](#top) [e](/crime/burglary.en.md#steps)\n")},
 		"content/crime/_index.en.md":   {Data: []byte("---\ntitle: Crime\n---\n[home](../_index.md) [sib](burglary.md)\n")},
-		"content/crime/burglary.en.md": {Data: []byte("---\ntitle: Burglary\n---\n[up](../crime/_index.en.md) [home](/)\n")},
+		"content/crime/burglary.en.md": {Data: []byte("---\ntitle: Burglary\n---\n[up](../crime/_index.en.md) [home](/)\n\n## Steps\n")},
 	}
 	set, probs := Load(fsys, testConfig(t))
 	if len(probs) != 0 {
@@ -178,6 +178,8 @@ func FuzzLoad(f *testing.F) {
 		"---\ntitle: A\n---\n# H1\n\n<div>x</div>\n\n| a | b |\n|---|---|\n| 1 | 2 |\n",
 		"---\ntitle: A\n---\n[x](%zz) <https://example.org> ![i](data:image/png;base64,AA)\n",
 		"---\ntitle: A\n---\n[a]: ../x.md\n\n[a]\n",
+		"---\ntitle: A\n---\n## B\n\n![m](m.png) [f](f.pdf#p) [s](../s/) [h](#b) [o](../_index.md#x) [d](x.docx) [u](../../../etc)\n",
+		"---\ntitle: A\n---\n<!-- victimsite: REVISE THIS TRANSLATION\nx\n-->\nText\n",
 	} {
 		f.Add([]byte(s))
 	}
@@ -188,6 +190,7 @@ func FuzzLoad(f *testing.F) {
 			"content/s/_index.en.md": {Data: []byte("---\ntitle: S\n---\n")},
 			"content/s/p.en.md":      {Data: data},
 			"content/s/p.ar.md":      {Data: data},
+			"content/s/m.png":        {Data: []byte("png")},
 		}
 		set, probs := Load(fsys, cfg)
 		for _, p := range probs {

@@ -1,21 +1,77 @@
 package content
 
 import (
-	"bytes"
 	"errors"
-	"fmt"
-	"io"
-	"regexp"
-	"strconv"
 	"strings"
 	"unicode/utf8"
-
-	"go.yaml.in/yaml/v3"
 
 	"victimsite/internal/problem"
 )
 
-var yamlLine = regexp.MustCompile(`^(?:yaml: )?line (\d+): (.*)$`)
+// A split is a page file cut at its front matter. Parse, which check and
+// build use, and SetSourceHash, which victimsite translated uses, both cut
+// files here, so that they always agree on where the front matter ends.
+type split struct {
+	bom, crlf bool
+	yaml      string // the lines between the --- lines, each ending in "\n"
+	body      string
+	bodyLine  int // the line of the file that body starts on
+}
+
+// Why a file cannot be split.
+var (
+	errNoFrontMatter = errors.New("the page must start with front matter: a line ---, then title: and the other keys, then another ---")
+	errUnclosed      = errors.New("the front matter that starts here has no closing --- line")
+)
+
+// splitPage cuts a page file at its front matter: an optional byte order
+// mark, a first line ---, the YAML, and the next line that is --- (spaces
+// after the dashes are allowed, as editors leave them). Line endings may
+// be \r\n; the parts have \n.
+func splitPage(data []byte) (split, error) {
+	var s split
+	text := string(data)
+	if t, ok := strings.CutPrefix(text, "\ufeff"); ok {
+		text, s.bom = t, true
+	}
+	if strings.Contains(text, "\r\n") {
+		text, s.crlf = strings.ReplaceAll(text, "\r\n", "\n"), true
+	}
+	first, rest, _ := strings.Cut(text, "\n")
+	if !isFence(first) {
+		return s, errNoFrontMatter
+	}
+	line := 2
+	for start := 0; start <= len(rest); line++ {
+		end := strings.IndexByte(rest[start:], '\n')
+		if end < 0 {
+			end = len(rest) - start
+		}
+		if isFence(rest[start : start+end]) {
+			s.yaml = rest[:start]
+			s.body = strings.TrimPrefix(rest[start+end:], "\n")
+			s.bodyLine = line + 1
+			return s, nil
+		}
+		start += end + 1
+	}
+	return s, errUnclosed
+}
+
+func isFence(line string) bool { return strings.TrimRight(line, " \t") == "---" }
+
+// join puts a page file back together, with its byte order mark and line
+// endings as they were.
+func (s split) join() []byte {
+	out := "---\n" + s.yaml + "---\n" + s.body
+	if s.crlf {
+		out = strings.ReplaceAll(out, "\n", "\r\n")
+	}
+	if s.bom {
+		out = "\ufeff" + out
+	}
+	return []byte(out)
+}
 
 // Parse splits a page file into front matter and body, decoding the front
 // matter strictly. It records problems against file and returns nil when
@@ -25,110 +81,22 @@ func Parse(file string, data []byte, probs *problem.List) *Page {
 		probs.Add(file, invalidUTF8Line(data), "the file is not valid UTF-8; save it as UTF-8 in your editor")
 		return nil
 	}
-	data = bytes.TrimPrefix(data, []byte("\ufeff"))
-	text := strings.ReplaceAll(string(data), "\r\n", "\n")
-	if !strings.HasPrefix(text, "---\n") {
-		probs.Add(file, 1, "the page must start with front matter: a line ---, then title: and the other keys, then another ---")
+	sp, err := splitPage(data)
+	if err != nil {
+		probs.Add(file, 1, "%v", err)
 		return nil
 	}
-	rest := text[len("---\n"):]
-	end := strings.Index(rest, "\n---\n")
-	var yamlText, body string
-	switch {
-	case end >= 0:
-		yamlText, body = rest[:end+1], rest[end+len("\n---\n"):]
-	case strings.HasSuffix(rest, "\n---"):
-		yamlText, body = rest[:len(rest)-len("---")], ""
-	case strings.HasPrefix(rest, "---\n") || rest == "---":
-		yamlText, body = "", strings.TrimPrefix(strings.TrimPrefix(rest, "---"), "\n")
-	default:
-		probs.Add(file, 1, "the front matter that starts here has no closing --- line")
+	p := &Page{File: file, Body: []byte(sp.body), BodyLine: sp.bodyLine}
+	lines, ok := decodeFrontMatter(file, sp.yaml, &p.FrontMatter, probs)
+	if !ok {
 		return nil
 	}
-	p := &Page{File: file, Body: []byte(body), BodyLine: 3 + strings.Count(yamlText, "\n")}
-	if !decodeFrontMatter(file, yamlText, &p.FrontMatter, probs) {
-		return nil
-	}
-	p.keyLines = keyLines(yamlText)
+	p.keyLines = lines
 	if strings.TrimSpace(p.Title) == "" {
 		probs.Add(file, p.KeyLine("title"), "the page has no title; add a line such as title: Burglary to the front matter")
 	}
 	p.Hash = hashOf(&p.FrontMatter, p.Body)
 	return p
-}
-
-// decodeFrontMatter decodes YAML into fm, rejecting unknown keys, and
-// reports errors at their line in the file (the YAML starts on line 2).
-func decodeFrontMatter(file, src string, fm *FrontMatter, probs *problem.List) bool {
-	dec := yaml.NewDecoder(strings.NewReader(src))
-	dec.KnownFields(true)
-	err := dec.Decode(fm)
-	if err == nil || errors.Is(err, io.EOF) {
-		return true
-	}
-	var te *yaml.TypeError
-	msgs := []string{err.Error()}
-	if errors.As(err, &te) {
-		msgs = te.Errors
-	}
-	for _, m := range msgs {
-		line, msg := 1, m
-		if sub := yamlLine.FindStringSubmatch(m); sub != nil {
-			n, _ := strconv.Atoi(sub[1])
-			line, msg = unclosedLine(src, n, sub[2])+1, sub[2]
-		}
-		// The decoder can count past the end of the front matter; the
-		// closing --- line is where such a problem shows.
-		line = min(line, strings.Count(src, "\n")+2)
-		probs.Add(file, line, "front matter: %s", friendlyYAML(msg))
-	}
-	return false
-}
-
-// unclosedLine corrects the line of an unclosed [ or { list: the YAML
-// decoder reports the line of the key that holds it, which is the line
-// above the one to fix when the list starts on a later line.
-func unclosedLine(src string, line int, msg string) int {
-	var open, close string
-	switch {
-	case strings.Contains(msg, "',' or ']'"):
-		open, close = "[", "]"
-	case strings.Contains(msg, "',' or '}'"):
-		open, close = "{", "}"
-	default:
-		return line
-	}
-	lines := strings.Split(src, "\n")
-	for i := line - 1; i >= 0 && i < len(lines); i++ {
-		if strings.Count(lines[i], open) > strings.Count(lines[i], close) {
-			return i + 1
-		}
-	}
-	return line
-}
-
-var unknownField = regexp.MustCompile(`field (\S+) not found in type \S+`)
-
-func friendlyYAML(msg string) string {
-	if m := unknownField.FindStringSubmatch(msg); m != nil {
-		return fmt.Sprintf("unknown key %q; the keys are title, summary, weight, enhanced_rights, support, leaflet, rights, source_hash and draft_translation", m[1])
-	}
-	return msg
-}
-
-// keyLines maps each top-level key of the front matter to its line in the
-// file.
-func keyLines(src string) map[string]int {
-	m := map[string]int{}
-	for i, line := range strings.Split(src, "\n") {
-		if line == "" || line[0] == ' ' || line[0] == '\t' || line[0] == '#' || line[0] == '-' {
-			continue
-		}
-		if k, _, ok := strings.Cut(line, ":"); ok {
-			m[strings.TrimSpace(k)] = i + 2
-		}
-	}
-	return m
 }
 
 func invalidUTF8Line(data []byte) int {

@@ -30,6 +30,10 @@ type Set struct {
 	// broken holds the ids of files that could not be read, so that their
 	// translations and links are not reported as problems too.
 	broken map[string]bool
+
+	// files are the images and PDFs under content/, by file; published
+	// are those that pages link to, by the path they are published at.
+	files, published map[string][]byte
 }
 
 var slugName = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9-]*$`)
@@ -44,7 +48,7 @@ func Load(fsys fs.FS, site *config.Site) (*Set, problem.List) {
 // load is Load, taking unchanged pages from c when c is not nil.
 func load(fsys fs.FS, site *config.Site, c *Cache) (*Set, problem.List) {
 	var probs problem.List
-	var files []string
+	var files, others []string
 	err := fs.WalkDir(fsys, Folder, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -57,16 +61,21 @@ func load(fsys fs.FS, site *config.Site, c *Cache) (*Set, problem.List) {
 			}
 			return nil
 		}
-		if !d.IsDir() && strings.HasSuffix(p, ".md") {
+		switch {
+		case d.IsDir() || EditorFile(d.Name()):
+		case strings.HasSuffix(p, ".md"):
 			files = append(files, p)
+		default:
+			others = append(others, p)
 		}
 		return nil
 	})
 	if err != nil {
 		probs.Add(Folder, 0, "cannot read the content folder: %v", err)
-		return &Set{source: site.DefaultLanguage, byID: map[string]map[string]*Page{}, broken: map[string]bool{}}, probs
+		return &Set{source: site.DefaultLanguage, byID: map[string]map[string]*Page{}, broken: map[string]bool{}, published: map[string][]byte{}}, probs
 	}
 	s := &Set{source: site.DefaultLanguage, byID: make(map[string]map[string]*Page, len(files)), broken: map[string]bool{}}
+	s.files = readFiles(fsys, others, &probs)
 	urls := make(map[string]string, len(files)) // lower-cased published path -> first file
 	c.begin()
 	for _, file := range files {
@@ -97,8 +106,28 @@ func load(fsys fs.FS, site *config.Site, c *Cache) (*Set, problem.List) {
 	s.check(site, &probs)
 	s.indexChildren()
 	c.render(s, &probs)
+	s.checkLinks(&probs)
 	probs.Sort()
 	return s, probs
+}
+
+// readFiles reads the images and PDFs under content/, and reports any
+// other kind of file.
+func readFiles(fsys fs.FS, names []string, probs *problem.List) map[string][]byte {
+	files := map[string][]byte{}
+	for _, name := range names {
+		if !Attachable(name) {
+			probs.Add(name, 0, "only pages (.md), images (%s) and PDFs (.pdf) can be in the content folder; move this file out of content/, or put it on a web site and link to its https:// address", strings.Join(imageExts, ", "))
+			continue
+		}
+		data, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			probs.Add(name, 0, "cannot read: %v", err)
+			continue
+		}
+		files[name] = data
+	}
+	return files
 }
 
 // parseName splits content/<section>/<slug>.<lang>.md into its parts.
@@ -173,6 +202,7 @@ func (s *Set) check(site *config.Site, probs *problem.List) {
 		}
 		if p.Lang != s.source {
 			src := s.Get(p.ID, s.source)
+			stillEnglish(p, src, site, probs)
 			if src != nil && p.SourceHash != src.Hash {
 				if p.SourceHash == "" {
 					probs.Warn(p.File, 1, "translation has no source_hash, so it counts as outdated; once it matches %s, run: victimsite translated %s", src.File, p.File)
@@ -187,6 +217,33 @@ func (s *Set) check(site *config.Site, probs *problem.List) {
 			probs.Add(Folder, 0, "the site has no home page: add content/_index.%s.md", s.source)
 		}
 	}
+}
+
+// stillEnglish reports a translation whose title or text is still that
+// of the page it translates: copied back from an export untranslated, it
+// would publish the English text marked as the other language. A title
+// that is the name of a contact in site.toml (a service's page) is left
+// alone, as names are not translated.
+func stillEnglish(p, src *Page, site *config.Site, probs *problem.List) {
+	if src == nil {
+		return
+	}
+	name := false
+	for _, c := range site.Contacts {
+		name = name || same(c.Name, src.Title)
+	}
+	if same(p.Title, src.Title) && !name {
+		probs.Add(p.File, p.KeyLine("title"), "the title is still the title of %s; translate it (readers would get English marked as another language)", src.File)
+	}
+	if body := same(string(p.Body), string(src.Body)); body && strings.TrimSpace(string(p.Body)) != "" {
+		probs.Add(p.File, p.BodyLine, "the text is still the text of %s; translate it, or delete this file so that readers get the English page with a notice that it is not translated", src.File)
+	}
+}
+
+// same reports whether two texts are the same but for spacing and line
+// endings.
+func same(a, b string) bool {
+	return strings.Join(strings.Fields(a), " ") == strings.Join(strings.Fields(b), " ")
 }
 
 func sourceName(p *Page, source string) string {

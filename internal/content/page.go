@@ -73,8 +73,12 @@ type Page struct {
 	// keyLines maps a front-matter key to its line in the file.
 	keyLines map[string]int
 	// links are the ids of the pages the body links to, found when it
-	// is rendered.
-	links []string
+	// is rendered, as are its headings' ids, its links to headings and
+	// its links to images and PDFs.
+	links     []string
+	anchors   []string
+	fragments []fragmentLink
+	files     []fileRef
 }
 
 // Section returns the section a page belongs to: "crime" for

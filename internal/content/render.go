@@ -44,6 +44,11 @@ func (r *renderer) render(p *Page, probs *problem.List) {
 		}
 		switch n := n.(type) {
 		case *ast.Heading:
+			if id, ok := n.AttributeString("id"); ok {
+				if b, ok := id.([]byte); ok {
+					p.anchors = append(p.anchors, string(b))
+				}
+			}
 			if n.Level == 1 {
 				probs.Add(p.File, lines.of(n), "a # heading in the text: the title is the page's only top-level heading, so start headings with ##")
 			}
@@ -55,7 +60,17 @@ func (r *renderer) render(p *Page, probs *problem.List) {
 			r.link(p, u, lines.lineOfText(n, u), probs)
 		case *ast.Image:
 			n.Destination = r.link(p, n.Destination, lines.lineOfText(n, n.Destination), probs)
-		case *ast.RawHTML, *ast.HTMLBlock:
+		case *ast.HTMLBlock:
+			if l := n.Lines(); l.Len() > 0 && bytes.HasPrefix(p.Body[l.At(0).Start:], []byte(ExportNote)) {
+				last := lines.at(l.At(l.Len() - 1).Start)
+				if n.HasClosure() {
+					last = lines.at(n.ClosureLine.Start)
+				}
+				probs.Add(p.File, lines.of(n), "the note from victimsite status -export is still here (lines %d to %d): revise the translation as it says, then delete the note", lines.of(n), last)
+				break
+			}
+			probs.Warn(p.File, lines.of(n), "HTML in Markdown is not published; write it as Markdown")
+		case *ast.RawHTML:
 			probs.Warn(p.File, lines.of(n), "HTML in Markdown is not published; write it as Markdown")
 		}
 		return ast.WalkContinue, nil
@@ -90,7 +105,9 @@ var refused = []string{"javascript:", "data:", "vbscript:"}
 
 // link checks a link destination and rewrites a link to another page into a
 // path relative to p, which holds in every language because every language
-// has the same folders.
+// has the same folders. A link to an image or PDF beside the page becomes
+// a link to its one published copy (see FilesFolder). Links to a heading
+// (#id) and to files are checked once every page is rendered (checkLinks).
 func (r *renderer) link(p *Page, dest []byte, line int, probs *problem.List) []byte {
 	raw := string(dest)
 	lower := strings.ToLower(strings.Map(func(c rune) rune {
@@ -110,12 +127,18 @@ func (r *renderer) link(p *Page, dest []byte, line int, probs *problem.List) []b
 		probs.Add(p.File, line, "link %q is not a valid address: %v", raw, err)
 		return dest
 	}
-	if u.Scheme != "" || u.Host != "" || u.Path == "" {
+	switch {
+	case u.Scheme != "" || u.Host != "" || u.Opaque != "":
+		return dest
+	case u.Path == "":
+		if u.Fragment != "" {
+			p.fragments = append(p.fragments, fragmentLink{raw: raw, target: p.ID, fragment: u.Fragment, line: line})
+		}
 		return dest
 	}
 	target, ok := r.targetID(p, u.Path)
 	if !ok {
-		return dest
+		return r.fileLink(p, raw, u, line, probs)
 	}
 	p.links = append(p.links, target)
 	if r.set.Get(target, r.set.source) == nil && !r.set.broken[target] {
@@ -125,8 +148,62 @@ func (r *renderer) link(p *Page, dest []byte, line int, probs *problem.List) []b
 	href := relative(p.ID, target)
 	if u.Fragment != "" {
 		href += "#" + u.Fragment
+		p.fragments = append(p.fragments, fragmentLink{raw: raw, target: target, fragment: u.Fragment, line: line})
 	}
 	return []byte(href)
+}
+
+// fileLink handles a relative link that does not name a page file: an
+// image or PDF beside the page, or a mistake, such as a link to a page's
+// web address (../help/), which is relative to the published page, not to
+// the file, and so leads nowhere.
+func (r *renderer) fileLink(p *Page, raw string, u *url.URL, line int, probs *problem.List) []byte {
+	if strings.HasPrefix(u.Path, "/") {
+		return []byte(raw) // /assets/... and other addresses on the site
+	}
+	full := path.Join(path.Dir(p.File), u.Path)
+	if full != Folder && !strings.HasPrefix(full, Folder+"/") {
+		probs.Add(p.File, line, "link %q leads outside the content folder; link to a page by its file, such as burglary.md, or put the file beside the page", raw)
+		return []byte(raw)
+	}
+	if Attachable(full) {
+		p.files = append(p.files, fileRef{raw: raw, file: full, line: line})
+		href := strings.Repeat("../", strings.Count(Dir(p.ID), "/")+1) + FilesFolder + "/" + strings.TrimPrefix(full, Folder+"/")
+		if u.Fragment != "" {
+			href += "#" + u.Fragment
+		}
+		return []byte(href)
+	}
+	if path.Ext(full) == "" {
+		id := idOfPath(strings.TrimPrefix(strings.TrimPrefix(full, Folder), "/"))
+		if r.set.Get(id, r.set.source) != nil {
+			probs.Add(p.File, line, "link %q is a web address, which leads nowhere from the published page; link to the page's file instead: %s", raw, pageFileLink(p, id, u.Fragment))
+			return []byte(raw)
+		}
+		probs.Add(p.File, line, "broken link %q: there is no page or file %s; link to a page by its file, such as burglary.md", raw, full)
+		return []byte(raw)
+	}
+	probs.Add(p.File, line, "link %q: only pages (by their .md file), images (%s) and PDFs (.pdf) beside the pages can be linked; put other files on a web site and link to their https:// address", raw, strings.Join(imageExts, ", "))
+	return []byte(raw)
+}
+
+// pageFileLink is the link, from page p's file, to the file of the page
+// id: "../help/_index.md" from content/crime/burglary.en.md to "help".
+func pageFileLink(p *Page, id, fragment string) string {
+	name := "_index.md"
+	switch {
+	case id == "":
+	case strings.Contains(id, "/"):
+		name = id + ".md"
+	default:
+		name = id + "/_index.md"
+	}
+	from := strings.TrimPrefix(path.Dir(p.File), Folder)
+	rel := strings.Repeat("../", strings.Count(from, "/")) + name
+	if fragment != "" {
+		rel += "#" + fragment
+	}
+	return rel
 }
 
 // targetID resolves a link path to a page id. It understands

@@ -1,7 +1,6 @@
 package content
 
 import (
-	"fmt"
 	"regexp"
 	"strings"
 )
@@ -10,32 +9,20 @@ var sourceHashLine = regexp.MustCompile(`(?m)^source_hash:.*$`)
 
 // SetSourceHash returns the page file src with its front matter's
 // source_hash set to hash, replacing the line that holds it or adding one
-// after the title. Nothing else in the file changes.
+// at the end of the front matter. It cuts the file where Parse does, and
+// keeps its byte order mark and line endings; nothing else changes.
 func SetSourceHash(src []byte, hash string) ([]byte, error) {
-	text := string(src)
-	crlf := strings.Contains(text, "\r\n")
-	if crlf {
-		text = strings.ReplaceAll(text, "\r\n", "\n")
+	sp, err := splitPage(src)
+	if err != nil {
+		return nil, err
 	}
-	if !strings.HasPrefix(text, "---\n") {
-		return nil, fmt.Errorf("the file has no front matter")
-	}
-	end := strings.Index(text[4:], "\n---")
-	if end < 0 {
-		return nil, fmt.Errorf("the front matter has no closing --- line")
-	}
-	fm, rest := text[4:4+end+1], text[4+end+1:]
 	line := "source_hash: " + hash
-	if sourceHashLine.MatchString(fm) {
-		fm = sourceHashLine.ReplaceAllLiteralString(fm, line)
+	if sourceHashLine.MatchString(sp.yaml) {
+		sp.yaml = sourceHashLine.ReplaceAllLiteralString(sp.yaml, line)
 	} else {
-		fm += line + "\n"
+		sp.yaml += line + "\n"
 	}
-	out := "---\n" + fm + rest
-	if crlf {
-		out = strings.ReplaceAll(out, "\n", "\r\n")
-	}
-	return []byte(out), nil
+	return sp.join(), nil
 }
 
 // SourceFile returns the file of the source-language page that a

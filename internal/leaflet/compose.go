@@ -214,21 +214,27 @@ func (c *composer) officer(o Officer) {
 // promise puts the contact promise in words: "Your officer will contact
 // you by phone every 7 days; next update by 27 November 2026."
 func (c *composer) promise(p Promise) text {
-	return c.promiseIn("LeafletPromise", p, nil)
+	method, date := c.promiseWords(p)
+	t := c.data("LeafletPromise", map[string]any{"Count": p.Every, "Method": method, "Date": date})
+	return endSentence(t, date)
 }
 
-// promiseIn puts the contact promise in the words of message id, with
-// more data for it.
-func (c *composer) promiseIn(id string, p Promise, more map[string]any) text {
-	method := c.strs.T(methodMessages[p.Method])
-	date := c.strs.Date(p.Next)
-	data := map[string]any{"Count": p.Every, "Method": method, "Date": date}
-	for k, v := range more {
-		data[k] = v
-	}
-	t := c.data(id, data)
-	// A date that ends in an abbreviation ("2026 m. lapkričio 27 d.")
-	// also ends the sentence.
+// discreetPromise is the promise on a discreet leaflet, naming the person
+// who keeps in touch: "Jane will contact you by phone every 7 days...".
+func (c *composer) discreetPromise(p Promise, name string) text {
+	method, date := c.promiseWords(p)
+	t := c.data("LeafletDiscreetPromise", map[string]any{"Count": p.Every, "Method": method, "Date": date, "Name": name})
+	return endSentence(t, date)
+}
+
+// promiseWords returns the way of contact and the date, in the language.
+func (c *composer) promiseWords(p Promise) (method, date string) {
+	return c.strs.T(methodMessages[p.Method]), c.strs.Date(p.Next)
+}
+
+// endSentence drops the full stop after a date that ends in an
+// abbreviation ("2026 m. lapkričio 27 d."), which also ends the sentence.
+func endSentence(t text, date string) text {
 	if strings.HasSuffix(date, ".") {
 		t.s = strings.Replace(t.s, date+".", date, 1)
 	}

@@ -54,7 +54,7 @@ func (r *Renderer) composeDiscreet(d Details, lang string) *doc {
 	c.row("LeafletDiscreetName", name, "")
 	c.row("LeafletPhone", text{d.Officer.Phone, FieldOfficerPhone}, "")
 	c.row("LeafletDiscreetRef", text{d.CrimeRef, FieldCrimeRef}, "")
-	c.add(block{kind: para, body: c.promiseIn("LeafletDiscreetPromise", d.Promise, map[string]any{"Name": name.s})})
+	c.add(block{kind: para, body: c.discreetPromise(d.Promise, name.s)})
 	c.heading("LeafletSupportTitle")
 	for _, id := range r.generalContacts() {
 		if ct, ok := c.cfg.Contact(id); ok {
@@ -157,7 +157,7 @@ func (r *Renderer) discreetTexts(lang string) []text {
 	c := r.newComposer(lang)
 	for _, n := range sampleCounts {
 		d.Promise.Every = n
-		out = append(out, c.promiseIn("LeafletDiscreetPromise", d.Promise, map[string]any{"Name": "A"}))
+		out = append(out, c.discreetPromise(d.Promise, "A"))
 	}
 	return append(out, c.msg("LeafletFallback"))
 }

@@ -15,7 +15,6 @@ import (
 	"bufio"
 	"bytes"
 	"errors"
-	"fmt"
 	"io/fs"
 	"path"
 	"regexp"
@@ -26,6 +25,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 	"github.com/nicksnyder/go-i18n/v2/i18n"
+	"github.com/nicksnyder/go-i18n/v2/i18n/template"
 	"golang.org/x/text/language"
 
 	"victimsite/internal/config"
@@ -46,30 +46,59 @@ type Lang struct {
 	Code   string
 	file   string // the main message file, locales/<code>.toml
 	loc    *i18n.Localizer
+	source *Lang             // the default language, nil for itself
 	plain  map[string]string // messages with no count and no data
 	where  map[string]Use    // message id -> file and line
 	plural map[string]bool   // ids of messages with plural forms
+	forms  map[string][]form // message id -> its text in each plural form
+	failed map[string]bool   // messages that cannot be filled in (see tryAll)
+	broken map[string]bool   // message files that could not be read
 }
+
+// form is one plural form of a message ("other" for a message without
+// plural forms), as written in its file.
+type form struct {
+	name, text  string
+	left, right string // the placeholder delimiters, when not {{ and }}
+	line        int
+}
+
+// strict makes a message that names data it is not given fail, where
+// go-i18n's default prints "<no value>".
+var strict = &template.TextParser{Option: "missingkey=error"}
 
 // Load reads the message files of every language the site declares:
 // locales/<code>.toml for the website and any locales/<name>.<code>.toml
-// (such as leaflet.pl.toml) beside it.
+// (such as leaflet.pl.toml) beside it. It tries every message in every
+// language with the data its callers give it (see Params), so a mistyped
+// placeholder is reported here, at its file and line, and never shown
+// to a reader as "<no value>".
 func Load(fsys fs.FS, site *config.Site) (*Bundle, problem.List) {
 	var probs problem.List
 	b := &Bundle{langs: map[string]*Lang{}, source: site.DefaultLanguage}
-	bundle := i18n.NewBundle(language.MustParse(site.DefaultLanguage))
-	bundle.RegisterUnmarshalFunc("toml", toml.Unmarshal)
+	tag, err := language.Parse(site.DefaultLanguage)
+	if err != nil {
+		probs.Add(config.File, 0, "default_language %q is not a language tag such as \"en\"", site.DefaultLanguage)
+		return b, probs
+	}
+	bundle := i18n.NewBundle(tag)
 	names, _ := fs.Glob(fsys, Folder+"/*.toml")
 	for _, l := range site.Languages {
 		main := Folder + "/" + l.Code + ".toml"
-		lang := &Lang{Code: l.Code, file: main, where: map[string]Use{}, plural: map[string]bool{}, plain: map[string]string{}}
 		if !slices.Contains(names, main) {
 			probs.Add(main, 0, "no message file for %s (%s); copy locales/%s.toml and translate it", l.English, l.Code, site.DefaultLanguage)
 			continue
 		}
+		lang := &Lang{Code: l.Code, file: main, where: map[string]Use{}, plural: map[string]bool{},
+			plain: map[string]string{}, forms: map[string][]form{}, broken: map[string]bool{}, failed: map[string]bool{}}
+		tag, err := language.Parse(l.Code)
+		if err != nil {
+			probs.Add(config.File, 0, "language code %q is not a language tag such as \"pl\"", l.Code)
+			continue
+		}
 		for _, file := range names {
 			if file == main || strings.HasSuffix(file, "."+l.Code+".toml") {
-				lang.parse(fsys, bundle, file, &probs)
+				lang.parse(fsys, bundle, tag, file, &probs)
 			}
 		}
 		lang.loc = i18n.NewLocalizer(bundle, l.Code)
@@ -82,43 +111,122 @@ func Load(fsys fs.FS, site *config.Site) (*Bundle, problem.List) {
 			probs.Warn(file, 0, "not used: %q is not a language declared in site.toml (message files are named <lang>.toml or <name>.<lang>.toml)", code)
 		}
 	}
+	b.link(names, &probs)
+	for _, code := range b.codes() {
+		b.langs[code].tryAll(&probs)
+	}
 	return b, probs
 }
 
-// parse adds one message file to the language.
-func (l *Lang) parse(fsys fs.FS, bundle *i18n.Bundle, file string, probs *problem.List) {
+// link points every language at the default one, which it falls back
+// on, and reports what the two disagree on: a message file that the
+// default language has and another lacks, and a message that only
+// another language has (a misspelt id, which nothing would show).
+func (b *Bundle) link(names []string, probs *problem.List) {
+	src := b.langs[b.source]
+	if src == nil {
+		return
+	}
+	for _, code := range b.codes() {
+		l := b.langs[code]
+		if l == src {
+			continue
+		}
+		l.source = src
+		for _, file := range names {
+			if own := l.counterpart(file, src.Code); strings.HasSuffix(file, "."+src.Code+".toml") && !slices.Contains(names, own) {
+				probs.Add(own, 0, "no message file %s for %s; copy %s and translate it", path.Base(own), code, file)
+				l.broken[own] = true
+			}
+		}
+		if len(src.broken) > 0 {
+			continue // the default language's ids are not all known
+		}
+		for _, id := range sortedKeys(l.where) {
+			if _, ok := src.where[id]; !ok {
+				w := l.where[id]
+				probs.Warn(w.File, w.Line, "message %q is not in the %s message files, so nothing shows it; correct its name or remove it", id, src.Code)
+			}
+		}
+	}
+}
+
+// counterpart names this language's file that matches another
+// language's: locales/leaflet.en.toml gives locales/leaflet.pl.toml.
+func (l *Lang) counterpart(file, code string) string {
+	return strings.TrimSuffix(file, code+".toml") + l.Code + ".toml"
+}
+
+func (b *Bundle) codes() []string { return sortedKeys(b.langs) }
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+// parse adds one message file to the language. A file that is not valid
+// TOML is reported once, at the line the TOML library names, and the
+// messages it would hold are not reported missing one by one.
+func (l *Lang) parse(fsys fs.FS, bundle *i18n.Bundle, tag language.Tag, file string, probs *problem.List) {
 	data, err := fs.ReadFile(fsys, file)
 	if err != nil {
 		probs.Add(file, 0, "cannot read: %v", err)
+		l.broken[file] = true
 		return
 	}
 	if _, err := toml.Decode(string(data), new(map[string]any)); err != nil {
 		var perr toml.ParseError
-		line := 1
+		line, msg := 1, firstLine(err)
 		if errors.As(err, &perr) {
-			line = perr.Position.Line
+			line, msg = perr.Position.Line, perr.Message
 		}
-		probs.Add(file, line, "%s", firstLine(err))
+		probs.Add(file, line, "%s; until it is fixed, none of this file's messages can be read", msg)
+		l.broken[file] = true
 		return
 	}
-	mf, err := bundle.ParseMessageFileBytes(data, file)
+	msgs, err := bundle.ParseMessageBytes(tag, data, toml.Unmarshal)
 	if err != nil {
 		probs.Add(file, 1, "%v", err)
+		l.broken[file] = true
 		return
 	}
 	lines := messageLines(data)
-	for _, m := range mf.Messages {
+	for _, m := range msgs {
+		line := lines[m.ID]
 		if prev, dup := l.where[m.ID]; dup {
-			probs.Add(file, lines[m.ID], "message %q is also defined at %s:%d; keep one", m.ID, prev.File, prev.Line)
+			probs.Add(file, line, "message %q is also defined at %s:%d; keep one", m.ID, prev.File, prev.Line)
 		}
-		l.where[m.ID] = Use{File: file, Line: lines[m.ID]}
+		l.where[m.ID] = Use{File: file, Line: line}
+		l.forms[m.ID] = formsOf(m, line, lines)
 		switch {
 		case m.Zero != "" || m.One != "" || m.Two != "" || m.Few != "" || m.Many != "":
 			l.plural[m.ID] = true
-		case !strings.Contains(m.Other, "{{"):
+		case !strings.Contains(m.Other, "{{") && m.LeftDelim == "":
 			l.plain[m.ID] = m.Other
 		}
 	}
+}
+
+// formsOf lists the plural forms a message has, each with its line.
+func formsOf(m *i18n.Message, line int, lines map[string]int) []form {
+	var out []form
+	for _, f := range []struct{ name, text string }{
+		{"zero", m.Zero}, {"one", m.One}, {"two", m.Two}, {"few", m.Few}, {"many", m.Many}, {"other", m.Other},
+	} {
+		if f.text == "" {
+			continue
+		}
+		at := line
+		if n, ok := lines[m.ID+"."+f.name]; ok {
+			at = n
+		}
+		out = append(out, form{name: f.name, text: f.text, left: m.LeftDelim, right: m.RightDelim, line: at})
+	}
+	return out
 }
 
 func firstLine(err error) string {
@@ -132,20 +240,26 @@ var (
 	keyValue    = regexp.MustCompile(`^"?([A-Za-z0-9_.-]+)"?\s*=`)
 )
 
-// messageLines finds the line each message starts on.
+// messageLines finds the line each message starts on, and the line of
+// each plural form of a message written as a table ("Days.one").
 func messageLines(data []byte) map[string]int {
 	m := map[string]int{}
 	sc := bufio.NewScanner(bytes.NewReader(data))
-	inTable := false
+	sc.Buffer(nil, 1<<20)
+	table := ""
 	for n := 1; sc.Scan(); n++ {
 		t := strings.TrimSpace(sc.Text())
 		if sub := tableHeader.FindStringSubmatch(t); sub != nil {
-			m[strings.TrimSpace(sub[1])] = n
-			inTable = true
+			table = strings.TrimSpace(sub[1])
+			m[table] = n
 			continue
 		}
-		if sub := keyValue.FindStringSubmatch(t); sub != nil && !inTable {
-			m[sub[1]] = n
+		if sub := keyValue.FindStringSubmatch(t); sub != nil {
+			if table == "" {
+				m[sub[1]] = n
+			} else {
+				m[table+"."+sub[1]] = n
+			}
 		}
 	}
 	return m
@@ -161,19 +275,11 @@ type Use struct {
 }
 
 // Check reports every message that a template uses but a language lacks,
-// and every plural message that lacks a form its language needs.
+// and every plural message that lacks a form its language needs. (Load
+// has already tried every form that each message has.)
 func (b *Bundle) Check(used map[string]Use, probs *problem.List) {
-	ids := make([]string, 0, len(used))
-	for id := range used {
-		ids = append(ids, id)
-	}
-	slices.Sort(ids)
-	codes := make([]string, 0, len(b.langs))
-	for code := range b.langs {
-		codes = append(codes, code)
-	}
-	slices.Sort(codes)
-	for _, code := range codes {
+	ids := sortedKeys(used)
+	for _, code := range b.codes() {
 		l := b.langs[code]
 		for _, id := range ids {
 			if !l.Has(id) {
@@ -181,51 +287,53 @@ func (b *Bundle) Check(used map[string]Use, probs *problem.List) {
 				probs.Add(u.File, u.Line, "message %q is missing from %s; add it there", id, l.file)
 			}
 		}
-		for id := range l.plural {
-			for _, n := range []int{0, 1, 2, 3, 5, 11, 12, 21, 22, 25, 100, 101, 102} {
-				if _, err := l.loc.Localize(&i18n.LocalizeConfig{MessageID: id, PluralCount: n}); err != nil {
-					w := l.where[id]
-					form := "the one go-i18n names: " + err.Error()
-					if m := pluralForm.FindStringSubmatch(err.Error()); m != nil {
-						form = strconv.Quote(m[1])
-					}
-					probs.Add(w.File, w.Line, "message %q lacks a plural form that %s needs (for counts such as %d); add %s", id, code, n, form)
-					break
-				}
-			}
+		for _, id := range sortedKeys(l.plural) {
+			l.tryPlural(id, probs)
 		}
 	}
 }
 
-// Has reports whether the language defines the message itself (not through
-// the English fallback).
+// Has reports whether the language defines the message itself (not
+// through the default language). It also reports true when the file that
+// would define it could not be read: that file's own problem is the one
+// to fix, rather than every message it holds.
 func (l *Lang) Has(id string) bool {
-	_, ok := l.where[id]
-	return ok
+	if _, ok := l.where[id]; ok {
+		return true
+	}
+	src := l.source
+	if src == nil {
+		return len(l.broken) > 0
+	}
+	if w, ok := src.where[id]; ok {
+		return l.broken[l.counterpart(w.File, src.Code)]
+	}
+	return len(src.broken) > 0 || len(l.broken) > 0
 }
 
-// T returns a plain message. A message missing from the file (which Check
-// reports) is shown as its id, so it is easy to spot in a preview.
+// T returns a plain message. A message missing from the language, or that
+// cannot be filled in (Load reports both), is shown in the default
+// language, and failing that as its id: never as "<no value>".
 func (l *Lang) T(id string) string {
-	if s, ok := l.plain[id]; ok {
+	if s, ok := l.plain[id]; ok && !l.failed[id] {
 		return s
 	}
-	s, err := l.loc.Localize(&i18n.LocalizeConfig{MessageID: id})
-	if err != nil {
-		return id
-	}
-	return s
+	return l.localize(id, &i18n.LocalizeConfig{MessageID: id}, func() string { return id })
 }
 
 // N returns a message with a count, in the plural form that the count
-// takes in this language. The message sees the count as {{.Count}}.
+// takes in this language. The message sees the count as {{.Count}}; any
+// other field that Params gives the message is left empty, for callers
+// that only want to know whether the language has the form.
 func (l *Lang) N(id string, count int) string {
-	s, err := l.loc.Localize(&i18n.LocalizeConfig{MessageID: id, PluralCount: count,
-		TemplateData: map[string]any{"Count": count}})
-	if err != nil {
-		return id + " " + strconv.Itoa(count)
+	data := map[string]any{"Count": count}
+	for _, f := range Params[id] {
+		if f != Count {
+			data[string(f)] = ""
+		}
 	}
-	return s
+	return l.localize(id, &i18n.LocalizeConfig{MessageID: id, PluralCount: count, TemplateData: data},
+		func() string { return id + " " + strconv.Itoa(count) })
 }
 
 // D returns a message filled in with data, as {{.Key}} in the message.
@@ -235,9 +343,28 @@ func (l *Lang) D(id string, data map[string]any) string {
 	if c, ok := data["Count"]; ok && l.plural[id] {
 		cfg.PluralCount = c
 	}
-	s, err := l.loc.Localize(cfg)
+	return l.localize(id, cfg, func() string { return id })
+}
+
+// localize fills in a message strictly, in this language, or in the
+// default one when this language lacks the message or has it in a form
+// that cannot be filled in. A message that lacks the plural form a count
+// takes gives failed(), which callers can recognise.
+func (l *Lang) localize(id string, cfg *i18n.LocalizeConfig, failed func() string) string {
+	cfg.TemplateParser = strict
+	in := l
+	if _, ok := l.where[id]; !ok || l.failed[id] {
+		in = l.source
+	}
+	if in == nil || in.failed[id] {
+		return failed()
+	}
+	if _, ok := in.where[id]; !ok {
+		return failed()
+	}
+	s, err := in.loc.Localize(cfg)
 	if err != nil {
-		return fmt.Sprintf("%s %v", id, data)
+		return failed()
 	}
 	return s
 }

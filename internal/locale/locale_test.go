@@ -27,20 +27,21 @@ DateFormat = "{{.Day}} {{.Month}} {{.Year}}"
 func TestStringsAndPlurals(t *testing.T) {
 	fsys := fstest.MapFS{
 		"locales/en.toml": {Data: []byte(months + `Hi = "Hello"
-[Days]
+[EnhancedText]
 one = "{{.Count}} day"
 other = "{{.Count}} days"
 `)},
 		"locales/pl.toml": {Data: []byte(`Hi = "Cześć"
 Month11 = "listopada"
 DateFormat = "{{.Day}} {{.Month}} {{.Year}}"
-[Days]
+[EnhancedText]
 one = "{{.Count}} dzień"
 few = "{{.Count}} dni"
 many = "{{.Count}} dni"
 other = "{{.Count}} dnia"
 `)},
 		"locales/leaflet.pl.toml": {Data: []byte(`Leaflet = "Ulotka"`)},
+		"locales/leaflet.en.toml": {Data: []byte(`Leaflet = "Leaflet"`)},
 	}
 	b, probs := Load(fsys, site(t, "en", "pl"))
 	if len(probs) != 0 {
@@ -50,11 +51,11 @@ other = "{{.Count}} dnia"
 	tests := []struct{ got, want string }{
 		{pl.T("Hi"), "Cześć"},
 		{pl.T("Leaflet"), "Ulotka"},
-		{pl.N("Days", 1), "1 dzień"},
-		{pl.N("Days", 3), "3 dni"},
-		{pl.N("Days", 5), "5 dni"},
-		{b.Lang("en").N("Days", 1), "1 day"},
-		{b.Lang("en").N("Days", 7), "7 days"},
+		{pl.N("EnhancedText", 1), "1 dzień"},
+		{pl.N("EnhancedText", 3), "3 dni"},
+		{pl.N("EnhancedText", 5), "5 dni"},
+		{b.Lang("en").N("EnhancedText", 1), "1 day"},
+		{b.Lang("en").N("EnhancedText", 7), "7 days"},
 		{pl.Date(time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC)), "27 listopada 2026"},
 		{b.Lang("en").Date(time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC)), "27 November 2026"},
 		{pl.T("Nothing"), "Nothing"},
@@ -68,16 +69,16 @@ other = "{{.Count}} dnia"
 
 func TestCheck(t *testing.T) {
 	fsys := fstest.MapFS{
-		"locales/en.toml": {Data: []byte("Hi = \"Hello\"\n[Days]\none = \"{{.Count}} day\"\nother = \"{{.Count}} days\"\n")},
-		"locales/pl.toml": {Data: []byte("\n[Days]\none = \"{{.Count}} dzień\"\nother = \"{{.Count}} dni\"\n")},
+		"locales/en.toml": {Data: []byte("Hi = \"Hello\"\n[EnhancedText]\none = \"{{.Count}} day\"\nother = \"{{.Count}} days\"\n")},
+		"locales/pl.toml": {Data: []byte("\n[EnhancedText]\none = \"{{.Count}} dzień\"\nother = \"{{.Count}} dni\"\n")},
 		"locales/de.toml": {Data: []byte("Hi = \"Hallo\"\n")},
 	}
 	b, probs := Load(fsys, site(t, "en", "pl"))
-	b.Check(map[string]Use{"Hi": {File: "templates/base.html", Line: 7}, "Days": {File: "templates/page.html", Line: 2}}, &probs)
+	b.Check(map[string]Use{"Hi": {File: "templates/base.html", Line: 7}, "EnhancedText": {File: "templates/page.html", Line: 2}}, &probs)
 	probs.Sort()
 	want := []string{
 		"locales/de.toml: warning: not used: \"de\" is not a language declared in site.toml",
-		"locales/pl.toml:2: message \"Days\" lacks a plural form that pl needs (for counts such as 0); add \"many\"",
+		"locales/pl.toml:2: message \"EnhancedText\" lacks a plural form that pl needs (for counts such as 0); add \"many\"",
 		"templates/base.html:7: message \"Hi\" is missing from locales/pl.toml; add it there",
 	}
 	if len(probs) != len(want) {

@@ -105,7 +105,7 @@ func TestCheckProblems(t *testing.T) {
 		want string
 	}{
 		{"malformed YAML", map[string]string{"content/crime/burglary.en.md": "---\ntitle: Burglary\nsupport: [help\n---\nText.\n"},
-			"content/crime/burglary.en.md:3: front matter: did not find expected ',' or ']'"},
+			"content/crime/burglary.en.md:3: front matter: a list that opens with [ here is not closed with ]"},
 		{"unknown front-matter key", map[string]string{"content/crime/burglary.en.md": "---\ntitle: Burglary\ncolour: red\n---\n"},
 			"content/crime/burglary.en.md:3: front matter: unknown key \"colour\""},
 		{"missing title", map[string]string{"content/crime/burglary.en.md": "---\nsummary: Someone broke in.\n---\nText.\n"},

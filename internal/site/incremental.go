@@ -182,7 +182,8 @@ func (s *Site) sameListing(old *Site, id string) bool {
 	return true
 }
 
-// RenderUpdate renders what u says changed, leaflets aside. Merged into
+// RenderUpdate renders what u says changed, leaflets aside, and gives the
+// images and PDFs that pages link to. Merged into
 // the files Render gave for the site before, less u.Removed, they are
 // what Render gives now.
 func (s *Site) RenderUpdate(u Update) (Files, error) {
@@ -198,6 +199,11 @@ func (s *Site) RenderUpdate(u Update) (Files, error) {
 	}
 	if u.Sitemap {
 		files["sitemap.xml"] = s.sitemap()
+	}
+	// The images and PDFs beside pages are few; a page may link to a new
+	// one, so they are all given again.
+	for p, b := range s.Content.Files() {
+		files[p] = b
 	}
 	return files, nil
 }

@@ -25,6 +25,9 @@ var kinds = []string{"home", "list", "page", "root", "404"}
 // its own strings.
 type layouts struct {
 	byLang map[string]map[string]*template.Template
+	// defs says where each template of each kind is defined, for errors
+	// that name only the template.
+	defs map[string]map[string]locale.Use
 }
 
 // placeholders let templates parse before a language is chosen.
@@ -35,8 +38,6 @@ var placeholders = template.FuncMap{
 
 var locationLine = regexp.MustCompile(`^(.*):(\d+):\d+$`)
 
-var templateLine = regexp.MustCompile(`template: ([^:]+):(\d+):(?:\d+:)? ?(.*)`)
-
 func loadLayouts(fsys fs.FS, cfg *config.Site) (*layouts, map[string]locale.Use, problem.List) {
 	var probs problem.List
 	used := map[string]locale.Use{}
@@ -46,6 +47,7 @@ func loadLayouts(fsys fs.FS, cfg *config.Site) (*layouts, map[string]locale.Use,
 		return nil, used, probs
 	}
 	parsed := map[string]*template.Template{}
+	defs := map[string]map[string]locale.Use{}
 	for _, kind := range kinds {
 		src, err := readTemplate(fsys, kind)
 		if err != nil {
@@ -61,9 +63,11 @@ func loadLayouts(fsys fs.FS, cfg *config.Site) (*layouts, map[string]locale.Use,
 			addTemplateError(&probs, err)
 			continue
 		}
+		defs[kind] = map[string]locale.Use{}
 		for _, tt := range t.Templates() {
 			if tt.Tree != nil {
 				messagesIn(tt.Tree, tt.Tree.Root, used)
+				defs[kind][tt.Name()] = useAt(tt.Tree, tt.Tree.Root)
 			}
 		}
 		parsed[kind] = t
@@ -71,7 +75,7 @@ func loadLayouts(fsys fs.FS, cfg *config.Site) (*layouts, map[string]locale.Use,
 	if probs.Errors() > 0 {
 		return nil, used, probs
 	}
-	l := &layouts{byLang: map[string]map[string]*template.Template{}}
+	l := &layouts{byLang: map[string]map[string]*template.Template{}, defs: defs}
 	for _, lang := range cfg.Languages {
 		l.byLang[lang.Code] = map[string]*template.Template{}
 		for kind, t := range parsed {

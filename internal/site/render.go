@@ -14,6 +14,7 @@ import (
 	"victimsite/internal/config"
 	"victimsite/internal/content"
 	"victimsite/internal/locale"
+	"victimsite/internal/problem"
 )
 
 // ErrNotRenderable is returned by Render for a site that failed to load.
@@ -34,6 +35,9 @@ func (s *Site) Render() (Files, error) {
 	}
 	files := Files{}
 	for p, b := range s.assets {
+		files[p] = b
+	}
+	for p, b := range s.Content.Files() {
 		files[p] = b
 	}
 	pages, err := s.execute(s.jobs())
@@ -79,11 +83,29 @@ func (s *Site) helpBlocks() (map[string]template.HTML, error) {
 // exact size, and the buffer, grown to the size of a page, is used again.
 var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
-// execute renders HTML files, in parallel.
+// execute renders HTML files, in parallel. A layout that cannot be
+// executed is a *problem.Error naming the layout's file and line, as
+// Check reports it.
 func (s *Site) execute(jobs []job) (Files, error) {
+	out, probs := s.executeAll(jobs)
+	if err := probs.Err(); err != nil {
+		return nil, err
+	}
+	files := make(Files, len(jobs))
+	for i, j := range jobs {
+		files[j.path] = out[i]
+	}
+	return files, nil
+}
+
+// executeAll renders HTML files, in parallel, and reports every layout
+// that fails, once for all the files it fails on.
+func (s *Site) executeAll(jobs []job) ([][]byte, problem.List) {
 	help, err := s.helpBlocks()
 	if err != nil {
-		return nil, err
+		var probs problem.List
+		addExecError(&probs, err, "the help block", s.layouts.definedIn("page"))
+		return nil, probs
 	}
 	for _, j := range jobs {
 		j.view.HelpHTML = help[j.view.Lang.Code]
@@ -99,22 +121,15 @@ func (s *Site) execute(jobs []job) (Files, error) {
 			buf.Reset()
 			t := s.layouts.byLang[j.view.Lang.Code][j.kind]
 			if err := t.ExecuteTemplate(buf, "base", j.view); err != nil {
-				errs[i] = fmt.Errorf("render %s: %w", j.path, err)
+				errs[i] = err
 				return nil // every page is rendered, so every error is reported
 			}
 			out[i] = bytes.Clone(buf.Bytes())
 			return nil
 		})
 	}
-	g.Wait()
-	if err := errors.Join(errs...); err != nil {
-		return nil, err
-	}
-	files := make(Files, len(jobs))
-	for i, j := range jobs {
-		files[j.path] = out[i]
-	}
-	return files, nil
+	_ = g.Wait() // the workers report through errs
+	return out, s.execProblems(jobs, errs)
 }
 
 // jobs lists every HTML file: each page in each language, the language
