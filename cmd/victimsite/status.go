@@ -154,4 +154,3 @@ func exportPages(st *site.Site, lang, dir string, stdout, stderr io.Writer) int 
 		count(missing, "page", "pages"), lang, count(outdated, "page", "pages"), dir)
 	return 0
 }
-
