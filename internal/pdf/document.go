@@ -57,8 +57,12 @@ func New(info Info) *Document {
 // order.
 func (d *Document) Root() *Element { return d.root }
 
-// AddPage adds a page of the given size at the end of the document.
+// AddPage adds a page of the given size at the end of the document; the
+// zero Size is A4.
 func (d *Document) AddPage(size Size) *Page {
+	if size == (Size{}) {
+		size = A4
+	}
 	p := &Page{doc: d, index: len(d.pages), size: size, structParents: -1, content: make([]byte, 0, 8<<10)}
 	if !finite(size.Width, size.Height) || size.Width < 3 || size.Height < 3 || size.Width > 14400 || size.Height > 14400 {
 		p.fail(fmt.Errorf("page size %gx%g pt is outside 3 to 14400 points", size.Width, size.Height))

@@ -63,7 +63,7 @@ func sfnt(version string, tables map[string][]byte) []byte {
 }
 
 // notoTables returns a copy of Noto Sans's tables, to break one of them.
-func notoTables(t *testing.T) map[string][]byte {
+func notoTables(t testing.TB) map[string][]byte {
 	tables, err := readTableDirectory(loadFont(t, "NotoSans-Regular.ttf").data)
 	if err != nil {
 		t.Fatal(err)

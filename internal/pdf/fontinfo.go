@@ -37,24 +37,9 @@ func (f *Font) readDescriptor(tables map[string][]byte) error {
 	if i16(f.head, 44)&2 != 0 { // macStyle italic
 		d.flags |= flagItalic
 	}
-	weight := 400
-	if os2, ok := tables["OS/2"]; ok && len(os2) >= 78 {
-		fsType := u16(os2, 8)
-		if fsType&0x000F == fsTypeRestricted {
-			return fontErrorf("the font's licence (OS/2 fsType %#04x) forbids embedding it", fsType)
-		}
-		if fsType&fsTypeBitmapOnly != 0 {
-			return fontErrorf("the font's licence (OS/2 fsType %#04x) allows embedding bitmaps only", fsType)
-		}
-		if w := u16(os2, 4); w >= 1 && w <= 1000 {
-			weight = w
-		}
-		if class := i16(os2, 30) >> 8; class >= 1 && class <= 7 {
-			d.flags |= flagSerif
-		}
-		if u16(os2, 0) >= 2 && len(os2) >= 90 && i16(os2, 88) > 0 {
-			d.capHeight = math.Round(float64(i16(os2, 88)) * em)
-		}
+	weight, err := d.readOS2(tables["OS/2"], em)
+	if err != nil {
+		return err
 	}
 	if post, ok := tables["post"]; ok && len(post) >= 16 {
 		d.italicAngle = round3(float64(int32(binary.BigEndian.Uint32(post[4:]))) / 65536)
@@ -69,6 +54,32 @@ func (f *Font) readDescriptor(tables map[string][]byte) error {
 	// from the weight class that other PDF writers use too.
 	d.stemV = math.Round(50 + float64(weight*weight)/(65*65))
 	return nil
+}
+
+// readOS2 reads the OS/2 table's embedding permissions, weight class,
+// family class and cap height; it returns the weight class.
+func (d *descriptor) readOS2(os2 []byte, em float64) (int, error) {
+	weight := 400
+	if len(os2) < 78 {
+		return weight, nil
+	}
+	fsType := u16(os2, 8)
+	if fsType&0x000F == fsTypeRestricted {
+		return 0, fontErrorf("the font's licence (OS/2 fsType %#04x) forbids embedding it", fsType)
+	}
+	if fsType&fsTypeBitmapOnly != 0 {
+		return 0, fontErrorf("the font's licence (OS/2 fsType %#04x) allows embedding bitmaps only", fsType)
+	}
+	if w := u16(os2, 4); w >= 1 && w <= 1000 {
+		weight = w
+	}
+	if class := i16(os2, 30) >> 8; class >= 1 && class <= 7 {
+		d.flags |= flagSerif
+	}
+	if u16(os2, 0) >= 2 && len(os2) >= 90 && i16(os2, 88) > 0 {
+		d.capHeight = math.Round(float64(i16(os2, 88)) * em)
+	}
+	return weight, nil
 }
 
 // postScriptName returns nameID 6 from the name table, keeping only the

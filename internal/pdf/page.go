@@ -290,7 +290,7 @@ func appendColor(b []byte, c Color) []byte {
 // hold r, given in page coordinates.
 func (p *Page) grow(r Rect) {
 	e := p.open.elem
-	if e == nil || e.role != Figure {
+	if e == nil || e.role != Figure && e.role != Formula {
 		return
 	}
 	x0, y0 := r.X, p.size.Height-r.Y-r.H

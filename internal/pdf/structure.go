@@ -176,14 +176,28 @@ func (e *Element) check(lang string) []error {
 	if e.Scope != "" && (e.role != TH || !slices.Contains([]Scope{ScopeColumn, ScopeRow, ScopeBoth}, e.Scope)) {
 		fail("Scope %q is for a TH only, and is Column, Row or Both", e.Scope)
 	}
-	kids, annots := containers[e.role], 0
+	e.checkKids(fail)
 	for _, k := range e.kids {
-		switch {
-		case k.annot != nil:
-			annots++
-		case k.elem == nil && kids != nil:
-			fail("has content of its own; a %s holds only %s", e.role, orList(kids))
+		if k.elem != nil {
+			errs = append(errs, k.elem.check(lang)...)
 		}
+	}
+	return errs
+}
+
+// checkKids checks what e holds: no content of its own in a container,
+// an annotation in a Link, and some content somewhere.
+func (e *Element) checkKids(fail func(format string, args ...any)) {
+	kids, annots, own := containers[e.role], 0, false
+	for _, k := range e.kids {
+		if k.annot != nil {
+			annots++
+		} else if k.elem == nil {
+			own = true
+		}
+	}
+	if own && kids != nil {
+		fail("has content of its own; a %s holds only %s", e.role, orList(kids))
 	}
 	if e.role == Link && annots == 0 {
 		fail("has no link annotation: call Page.Link with it")
@@ -191,12 +205,6 @@ func (e *Element) check(lang string) []error {
 	if !e.hasContent() && !slices.ContainsFunc(e.kids, func(k kid) bool { return k.elem != nil }) {
 		fail("was given no content: draw it with Page.Begin or remove it")
 	}
-	for _, k := range e.kids {
-		if k.elem != nil {
-			errs = append(errs, k.elem.check(lang)...)
-		}
-	}
-	return errs
 }
 
 func orList(roles []Role) string {

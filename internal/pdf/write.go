@@ -27,6 +27,24 @@ func (d *Document) write() ([]byte, error) {
 	w.buf = append(w.buf, header...)
 	r := d.allocate(w)
 
+	d.writeCatalog(w, r)
+	for _, p := range d.pages {
+		w.writePage(p, r.pages)
+	}
+	scratch := make([]uint16, 0, 256)
+	for i, df := range d.fonts {
+		w.writeFont(df, r.fonts[i], scratch)
+	}
+	d.writeStructure(w, r)
+	w.stream(r.metadata, []byte("/Type/Metadata/Subtype/XML"), appendXMP(nil, d.info), false)
+	w.open(r.info)
+	w.buf = appendInfo(w.buf, d.info)
+	w.close()
+	return w.finish(r.catalog, r.info), nil
+}
+
+// writeCatalog writes the catalog and the page tree.
+func (d *Document) writeCatalog(w *objects, r refs) {
 	w.open(r.catalog)
 	b := append(w.buf, "<</Type/Catalog/Pages "...)
 	b = append(appendRef(b, r.pages), "/Lang"...)
@@ -47,20 +65,6 @@ func (d *Document) write() ([]byte, error) {
 	w.buf = append(w.buf, "]/Count "...)
 	w.buf = append(strconv.AppendInt(w.buf, int64(len(d.pages)), 10), ">>"...)
 	w.close()
-
-	for _, p := range d.pages {
-		w.writePage(p, r.pages)
-	}
-	scratch := make([]uint16, 0, 256)
-	for i, df := range d.fonts {
-		w.writeFont(df, r.fonts[i], scratch)
-	}
-	d.writeStructure(w, r)
-	w.stream(r.metadata, []byte("/Type/Metadata/Subtype/XML"), appendXMP(nil, d.info), false)
-	w.open(r.info)
-	w.buf = appendInfo(w.buf, d.info)
-	w.close()
-	return w.finish(r.catalog, r.info), nil
 }
 
 // allocate numbers every object in the order they are written.
