@@ -1,0 +1,208 @@
+package pdf
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"math"
+	"strconv"
+	"unicode/utf16"
+	"unicode/utf8"
+)
+
+// objects writes PDF objects into one buffer, remembering where each one
+// starts for the cross-reference table.
+type objects struct {
+	buf     []byte
+	offsets []int // offsets[n-1] is where object n starts; -1 until written
+	scratch []byte
+}
+
+// alloc reserves the next object number.
+func (w *objects) alloc() int {
+	w.offsets = append(w.offsets, -1)
+	return len(w.offsets)
+}
+
+// open starts object n and returns its buffer to append the body to.
+func (w *objects) open(n int) {
+	w.offsets[n-1] = len(w.buf)
+	w.buf = strconv.AppendInt(w.buf, int64(n), 10)
+	w.buf = append(w.buf, " 0 obj\n"...)
+}
+
+func (w *objects) close() { w.buf = append(w.buf, "\nendobj\n"...) }
+
+// stream writes object n as a stream with the dictionary entries dict
+// (without the << >>), compressing data with Flate when compress is set.
+func (w *objects) stream(n int, dict []byte, data []byte, compress bool) {
+	if !compress {
+		w.streamObject(n, dict, data, false)
+		return
+	}
+	w.scratch = deflate(w.scratch[:0], data)
+	w.streamObject(n, dict, w.scratch, true)
+}
+
+// compressed writes object n as a stream of data already compressed.
+func (w *objects) compressed(n int, dict []byte, data []byte) {
+	w.streamObject(n, dict, data, true)
+}
+
+func (w *objects) streamObject(n int, dict []byte, data []byte, compress bool) {
+	w.open(n)
+	w.buf = append(w.buf, "<<"...)
+	w.buf = append(w.buf, dict...)
+	if compress {
+		w.buf = append(w.buf, "/Filter/FlateDecode"...)
+	}
+	w.buf = append(w.buf, "/Length "...)
+	w.buf = strconv.AppendInt(w.buf, int64(len(data)), 10)
+	w.buf = append(w.buf, ">>\nstream\n"...)
+	w.buf = append(w.buf, data...)
+	w.buf = append(w.buf, "\nendstream"...)
+	w.close()
+}
+
+// finish appends the cross-reference table and the trailer. The file
+// identifier is a hash of everything before it, so the same document
+// always gets the same /ID (ISO 32000-1, 14.4, allows any method).
+func (w *objects) finish(root, info int) []byte {
+	sum := sha256.Sum256(w.buf)
+	id := hex.EncodeToString(sum[:16])
+	xref := len(w.buf)
+	w.buf = append(w.buf, "xref\n0 "...)
+	w.buf = strconv.AppendInt(w.buf, int64(len(w.offsets)+1), 10)
+	w.buf = append(w.buf, "\n0000000000 65535 f \n"...)
+	for _, off := range w.offsets {
+		w.buf = appendPadded(w.buf, off, 10)
+		w.buf = append(w.buf, " 00000 n \n"...)
+	}
+	w.buf = append(w.buf, "trailer\n<</Size "...)
+	w.buf = strconv.AppendInt(w.buf, int64(len(w.offsets)+1), 10)
+	w.buf = append(w.buf, "/Root "...)
+	w.buf = appendRef(w.buf, root)
+	w.buf = append(w.buf, "/Info "...)
+	w.buf = appendRef(w.buf, info)
+	w.buf = append(w.buf, "/ID[<"...)
+	w.buf = append(w.buf, id...)
+	w.buf = append(w.buf, "><"...)
+	w.buf = append(w.buf, id...)
+	w.buf = append(w.buf, ">]>>\nstartxref\n"...)
+	w.buf = strconv.AppendInt(w.buf, int64(xref), 10)
+	w.buf = append(w.buf, "\n%%EOF\n"...)
+	return w.buf
+}
+
+// appendPadded writes v in decimal, zero-padded to width digits.
+func appendPadded(b []byte, v, width int) []byte {
+	var d [20]byte
+	s := strconv.AppendInt(d[:0], int64(v), 10)
+	for range width - len(s) {
+		b = append(b, '0')
+	}
+	return append(b, s...)
+}
+
+// appendRef writes an indirect reference "n 0 R".
+func appendRef(b []byte, n int) []byte {
+	b = strconv.AppendInt(b, int64(n), 10)
+	return append(b, " 0 R"...)
+}
+
+// appendNum writes v with at most three decimals and no exponent, the
+// precision of every number in the file (a thousandth of a point, or of a
+// thousandth of an em). Callers pass finite values only.
+func appendNum(b []byte, v float64) []byte {
+	n := int64(math.Round(v * 1000))
+	if n < 0 {
+		b = append(b, '-')
+		n = -n
+	}
+	b = strconv.AppendInt(b, n/1000, 10)
+	if frac := n % 1000; frac != 0 {
+		b = append(b, '.', byte('0'+frac/100))
+		if frac%100 != 0 {
+			b = append(b, byte('0'+frac/10%10))
+			if frac%10 != 0 {
+				b = append(b, byte('0'+frac%10))
+			}
+		}
+	}
+	return b
+}
+
+// appendName writes a PDF name, escaping with #xx every byte that is not
+// a regular character (ISO 32000-1, 7.3.5).
+func appendName(b []byte, s string) []byte {
+	b = append(b, '/')
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c <= ' ' || c >= 0x7f || isDelimiter(c) || c == '#' {
+			b = append(b, '#', hexDigits[c>>4], hexDigits[c&15])
+			continue
+		}
+		b = append(b, c)
+	}
+	return b
+}
+
+func isDelimiter(c byte) bool {
+	switch c {
+	case '(', ')', '<', '>', '[', ']', '{', '}', '/', '%':
+		return true
+	}
+	return false
+}
+
+const hexDigits = "0123456789ABCDEF"
+
+// appendTextString writes a PDF text string: a literal string when s is
+// printable ASCII, otherwise UTF-16BE with a byte order mark, in hex
+// (ISO 32000-1, 7.9.2.2). Invalid UTF-8 becomes U+FFFD.
+func appendTextString(b []byte, s string) []byte {
+	if isPrintableASCII(s) {
+		return appendLiteral(b, s)
+	}
+	b = appendUTF16Hex(append(b, "<FEFF"...), s)
+	return append(b, '>')
+}
+
+func isPrintableASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < ' ' || s[i] >= utf8.RuneSelf || s[i] == 0x7f {
+			return false
+		}
+	}
+	return true
+}
+
+// appendLiteral writes a literal string of printable ASCII.
+func appendLiteral(b []byte, s string) []byte {
+	b = append(b, '(')
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c == '(' || c == ')' || c == '\\' {
+			b = append(b, '\\')
+		}
+		b = append(b, s[i])
+	}
+	return append(b, ')')
+}
+
+// appendHex16 writes v as four hex digits.
+func appendHex16(b []byte, v uint16) []byte {
+	return append(b, hexDigits[v>>12], hexDigits[v>>8&15], hexDigits[v>>4&15], hexDigits[v&15])
+}
+
+// appendUTF16Hex writes s as UTF-16BE hex digits, without brackets (for
+// ToUnicode destinations).
+func appendUTF16Hex(b []byte, s string) []byte {
+	for _, r := range s {
+		if r >= 0x10000 {
+			r1, r2 := utf16.EncodeRune(r)
+			b = appendHex16(appendHex16(b, uint16(r1)), uint16(r2))
+			continue
+		}
+		b = appendHex16(b, uint16(r))
+	}
+	return b
+}
