@@ -1,0 +1,179 @@
+package typeset
+
+import (
+	"sort"
+
+	"golang.org/x/text/unicode/bidi"
+)
+
+// runeToken is a token by rune indices.
+type runeToken struct {
+	runeSpan
+	kind tokenKind
+}
+
+// runeTokens converts tokens from byte offsets to rune indices.
+func (p *paragraph) runeTokens(toks []token) []runeToken {
+	out := make([]runeToken, len(toks))
+	for i, t := range toks {
+		s := sort.SearchInts(p.offs, t.start)
+		e := sort.SearchInts(p.offs, t.end)
+		out[i] = runeToken{runeSpan{s, e}, t.kind}
+	}
+	return out
+}
+
+func spansOf(toks []runeToken) []runeSpan {
+	out := make([]runeSpan, len(toks))
+	for i, t := range toks {
+		out[i] = t.runeSpan
+	}
+	return out
+}
+
+// segment marks line-break opportunities (UAX #14, then the token rules)
+// and grapheme starts (UAX #29) in p.flags, and returns the graphemes.
+func (sh *shaper) segment(p *paragraph) []runeSpan {
+	n := len(p.runes)
+	sh.seg.Init(p.runes)
+	for it := sh.seg.LineIterator(); it.Next(); {
+		l := it.Line()
+		if end := l.Offset + len(l.Text); end < n {
+			p.flags[end] |= breakAllowed
+			if l.IsMandatoryBreak {
+				p.flags[end] |= breakMandatory
+			}
+		}
+	}
+	var graphemes []runeSpan
+	for it := sh.seg.GraphemeIterator(); it.Next(); {
+		g := it.Grapheme()
+		p.flags[g.Offset] |= graphemeStart
+		graphemes = append(graphemes, runeSpan{g.Offset, g.Offset + len(g.Text)})
+	}
+	for _, t := range p.toks {
+		p.tokenBreaks(t)
+	}
+	return graphemes
+}
+
+// tokenBreaks keeps a line from breaking inside a number token, and inside
+// an address except after a run of / . or - (so never inside a word of
+// it, nor inside "https://").
+func (p *paragraph) tokenBreaks(t runeToken) {
+	for i := t.start + 1; i < t.end; i++ {
+		p.flags[i] &^= breakAllowed | breakMandatory
+		if t.kind == tokenURL && addressSeparator(p.runes[i-1]) && !addressSeparator(p.runes[i]) {
+			p.flags[i] |= breakAllowed
+		}
+	}
+}
+
+func addressSeparator(r rune) bool { return r == '/' || r == '.' || r == '-' }
+
+// markClusters marks cluster starts, and those HarfBuzz says are unsafe to
+// cut at, from the shaped items.
+func (p *paragraph) markClusters() {
+	for _, it := range p.items {
+		p.flags[it.start] |= clusterStart
+		for _, g := range it.glyphs {
+			p.flags[g.cluster] |= clusterStart
+			if g.unsafe && g.cluster != it.start {
+				p.flags[g.cluster] |= unsafeToBreak
+			}
+		}
+	}
+	p.flags[len(p.runes)] |= clusterStart | graphemeStart
+}
+
+// trimmed reports whether r is whitespace that is neither drawn nor
+// measured at the end of a line: spaces, newlines, tabs and invisible
+// format characters (rule L1's whitespace).
+func trimmed(r rune) bool {
+	c := bidiClass(r)
+	return resetsAtLineEnd(c) || c == bidi.B || c == bidi.S
+}
+
+// inkEnd returns the end of runes[start:end] without its trailing
+// whitespace.
+func (p *paragraph) inkEnd(start, end int) int {
+	for end > start && trimmed(p.runes[end-1]) {
+		end--
+	}
+	return end
+}
+
+// width returns the advance of runes[start:end] in points at size,
+// without trailing whitespace.
+func (p *paragraph) width(start, end int, size float64) float64 {
+	return (p.pre[p.inkEnd(start, end)] - p.pre[start]) * size
+}
+
+// lineSpans breaks the paragraph into lines no wider than width points,
+// greedily: each line takes as much as fits up to a break opportunity. A
+// word wider than a line is broken between characters, and a single
+// character wider than a line stands alone on it.
+func (p *paragraph) lineSpans(size, width float64) []runeSpan {
+	var lines []runeSpan
+	for start := 0; start < len(p.runes); {
+		end := p.fit(start, size, width)
+		lines = append(lines, runeSpan{start, end})
+		start = end
+	}
+	return lines
+}
+
+// fit returns the end of the line that starts at start. It prefers not
+// to break inside an address that would fit whole on the next line.
+func (p *paragraph) fit(start int, size, width float64) int {
+	best := -1
+	for i := start + 1; i <= len(p.runes); i++ {
+		if i < len(p.runes) && p.flags[i]&breakAllowed == 0 {
+			continue
+		}
+		if p.width(start, i, size) > width {
+			break
+		}
+		best = i
+		if i < len(p.runes) && p.flags[i]&breakMandatory != 0 {
+			return i
+		}
+	}
+	if best < 0 {
+		return p.forcedBreak(start, size, width)
+	}
+	if t, ok := p.tokenAround(best); ok && t.start > start && p.width(t.start, t.end, size) <= width {
+		return t.start
+	}
+	return best
+}
+
+// tokenAround returns the token that position i is strictly inside.
+func (p *paragraph) tokenAround(i int) (runeToken, bool) {
+	k := sort.Search(len(p.toks), func(k int) bool { return p.toks[k].end > i })
+	if k < len(p.toks) && p.toks[k].start < i {
+		return p.toks[k], true
+	}
+	return runeToken{}, false
+}
+
+// forcedBreak returns the furthest place where a line that starts at
+// start and holds no break opportunity that fits can be cut between
+// characters (grapheme and cluster starts), at least one character on.
+func (p *paragraph) forcedBreak(start int, size, width float64) int {
+	const cut = graphemeStart | clusterStart
+	end := -1
+	for i := start + 1; i <= len(p.runes); i++ {
+		if p.flags[i]&cut != cut {
+			continue
+		}
+		if end > 0 && p.width(start, i, size) > width {
+			break
+		}
+		end = i
+		if i < len(p.runes) && p.flags[i]&breakMandatory != 0 {
+			break
+		}
+	}
+	return end
+}
