@@ -23,9 +23,13 @@ func bidiClass(r rune) bidi.Class {
 // paragraphs ending at paragraph separators and the base direction given.
 // Each token is set as a left-to-right isolate whose content is forced left
 // to right (as if wrapped in LRI LRO ... PDF PDI): its characters, even
-// Arabic-Indic digits, read left to right in logical order.
-func (sh *shaper) bidiLevels(runes []rune, toks []runeSpan, rtl bool) []int8 {
+// Arabic-Indic digits, read left to right in logical order. Left-to-right
+// text with nothing right to left in it is all at level 0, tokens too.
+func (sh *shaper) bidiLevels(runes []rune, classes []bidi.Class, toks []runeSpan, rtl bool) []int8 {
 	levels := make([]int8, len(runes))
+	if !rtl && !needsBidi(classes) {
+		return levels
+	}
 	inToken := make([]bool, len(runes))
 	for _, t := range toks {
 		for i := t.start; i < t.end; i++ {
@@ -34,7 +38,7 @@ func (sh *shaper) bidiLevels(runes []rune, toks []runeSpan, rtl bool) []int8 {
 	}
 	for start := 0; start < len(runes); {
 		end := start
-		for end < len(runes) && bidiClass(runes[end]) != bidi.B {
+		for end < len(runes) && classes[end] != bidi.B {
 			end++
 		}
 		if end < len(runes) {
@@ -86,6 +90,19 @@ func (sh *shaper) paragraphLevels(runes []rune, inToken []bool, rtl bool, levels
 	if !rtl && !hasExplicitControls(runes) {
 		refineNumbers(runes, levels, inToken)
 	}
+}
+
+// needsBidi reports whether text of these classes holds anything right
+// to left, or explicit embeddings or isolates.
+func needsBidi(classes []bidi.Class) bool {
+	for _, c := range classes {
+		switch c {
+		case bidi.R, bidi.AL, bidi.AN, bidi.LRE, bidi.RLE, bidi.LRO, bidi.RLO, bidi.PDF,
+			bidi.LRI, bidi.RLI, bidi.FSI, bidi.PDI:
+			return true
+		}
+	}
+	return false
 }
 
 // hasExplicitControls reports whether runes hold bidi embeddings,
@@ -176,15 +193,16 @@ func etNextToNumber(runes []rune, i int, number func(int) bool) bool {
 	return false
 }
 
-// lineLevels applies rule L1 to the levels of one line: whitespace and
-// isolate or embedding marks at the line's end, and before a tab or a
-// paragraph separator, return to the paragraph level, as do tabs and
-// separators themselves. It returns a new slice.
-func lineLevels(runes []rune, levels []int8, base int8) []int8 {
+// lineLevels applies rule L1 to the levels of one line, whose runes have
+// the bidi classes given: whitespace and isolate or embedding marks at the
+// line's end, and before a tab or a paragraph separator, return to the
+// paragraph level, as do tabs and separators themselves. It returns a new
+// slice.
+func lineLevels(classes []bidi.Class, levels []int8, base int8) []int8 {
 	out := append([]int8(nil), levels...)
 	trailing := true
-	for i := len(runes) - 1; i >= 0; i-- {
-		switch c := bidiClass(runes[i]); {
+	for i := len(classes) - 1; i >= 0; i-- {
+		switch c := classes[i]; {
 		case c == bidi.S || c == bidi.B:
 			out[i], trailing = base, true
 		case trailing && resetsAtLineEnd(c):

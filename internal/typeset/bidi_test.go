@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"golang.org/x/text/unicode/bidi"
 )
 
 // TestBidiConformance runs the levels and reordering (rules up to L2)
@@ -37,7 +39,11 @@ func TestBidiConformance(t *testing.T) {
 		if rtl {
 			base = 1
 		}
-		levels := lineLevels(runes, sh.bidiLevels(runes, nil, rtl), base)
+		classes := make([]bidi.Class, len(runes))
+		for i, r := range runes {
+			classes[i] = bidiClass(r)
+		}
+		levels := lineLevels(classes, sh.bidiLevels(runes, classes, nil, rtl), base)
 		got := make([]int, len(levels))
 		for i, l := range levels {
 			got[i] = int(l)

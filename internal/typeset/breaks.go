@@ -86,21 +86,29 @@ func (p *paragraph) markClusters() {
 	p.flags[len(p.runes)] |= clusterStart | graphemeStart
 }
 
-// trimmed reports whether r is whitespace that is neither drawn nor
+// trimmed reports whether rune i is whitespace that is neither drawn nor
 // measured at the end of a line: spaces, newlines, tabs and invisible
 // format characters (rule L1's whitespace).
-func trimmed(r rune) bool {
-	c := bidiClass(r)
+func (p *paragraph) trimmed(i int) bool {
+	c := p.classes[i]
 	return resetsAtLineEnd(c) || c == bidi.B || c == bidi.S
 }
 
 // inkEnd returns the end of runes[start:end] without its trailing
 // whitespace.
 func (p *paragraph) inkEnd(start, end int) int {
-	for end > start && trimmed(p.runes[end-1]) {
+	for end > start && p.trimmed(end-1) {
 		end--
 	}
 	return end
+}
+
+// safeCut reports whether the shaping of the paragraph holds when it is
+// cut before rune i: HarfBuzz says so, or whitespace is on either side
+// (which joins no letters, and whose kerning does not count at a line's
+// end, where it is not drawn).
+func (p *paragraph) safeCut(i int) bool {
+	return p.flags[i]&unsafeToBreak == 0 || p.trimmed(i-1) || (i < len(p.runes) && p.trimmed(i))
 }
 
 // width returns the advance of runes[start:end] in points at size,
@@ -109,25 +117,14 @@ func (p *paragraph) width(start, end int, size float64) float64 {
 	return (p.pre[p.inkEnd(start, end)] - p.pre[start]) * size
 }
 
-// lineSpans breaks the paragraph into lines no wider than width points,
-// greedily: each line takes as much as fits up to a break opportunity. A
-// word wider than a line is broken between characters, and a single
-// character wider than a line stands alone on it.
-func (p *paragraph) lineSpans(size, width float64) []runeSpan {
-	var lines []runeSpan
-	for start := 0; start < len(p.runes); {
-		end := p.fit(start, size, width)
-		lines = append(lines, runeSpan{start, end})
-		start = end
-	}
-	return lines
-}
-
-// fit returns the end of the line that starts at start. It prefers not
-// to break inside an address that would fit whole on the next line.
-func (p *paragraph) fit(start int, size, width float64) int {
+// fit returns the end of the line that starts at start and ends at or
+// before limit: the last break opportunity where the line, measured by
+// the advances of the shaped paragraph, fits in width points; else a cut
+// between characters (see forcedBreak). It prefers not to break inside an
+// address that would fit whole on the next line.
+func (p *paragraph) fit(start, limit int, size, width float64) int {
 	best := -1
-	for i := start + 1; i <= len(p.runes); i++ {
+	for i := start + 1; i <= limit; i++ {
 		if i < len(p.runes) && p.flags[i]&breakAllowed == 0 {
 			continue
 		}
@@ -140,7 +137,7 @@ func (p *paragraph) fit(start int, size, width float64) int {
 		}
 	}
 	if best < 0 {
-		return p.forcedBreak(start, size, width)
+		return p.forcedBreak(start, limit, size, width)
 	}
 	if t, ok := p.tokenAround(best); ok && t.start > start && p.width(t.start, t.end, size) <= width {
 		return t.start
@@ -157,17 +154,17 @@ func (p *paragraph) tokenAround(i int) (runeToken, bool) {
 	return runeToken{}, false
 }
 
-// forcedBreak returns the furthest place where a line that starts at
-// start and holds no break opportunity that fits can be cut between
-// characters (grapheme and cluster starts), at least one character on.
-func (p *paragraph) forcedBreak(start int, size, width float64) int {
-	const cut = graphemeStart | clusterStart
+// forcedBreak returns the furthest place, at or before limit, where a
+// line that starts at start and holds no break opportunity that fits can
+// be cut between characters (grapheme and cluster starts); but at least
+// one character on, whatever its width.
+func (p *paragraph) forcedBreak(start, limit int, size, width float64) int {
 	end := -1
 	for i := start + 1; i <= len(p.runes); i++ {
-		if p.flags[i]&cut != cut {
+		if !p.cuttable(i) {
 			continue
 		}
-		if end > 0 && p.width(start, i, size) > width {
+		if end > 0 && (i > limit || p.width(start, i, size) > width) {
 			break
 		}
 		end = i
@@ -176,4 +173,17 @@ func (p *paragraph) forcedBreak(start int, size, width float64) int {
 		}
 	}
 	return end
+}
+
+// firstCharEnd returns the end of the first uncuttable unit of the line
+// that starts at start.
+func (p *paragraph) firstCharEnd(start int) int {
+	return p.forcedBreak(start, start, 0, 0)
+}
+
+// cuttable reports whether a line may be cut before rune i when nothing
+// else fits: between graphemes, and not inside a cluster.
+func (p *paragraph) cuttable(i int) bool {
+	const cut = graphemeStart | clusterStart
+	return p.flags[i]&cut == cut
 }

@@ -22,7 +22,8 @@
 //
 // [Stack.Check] reports the first rune of a text that no font of the
 // stack can draw, as a [*MissingGlyphError] with its byte offset, so the
-// caller can refuse it and name the field. [Layout] makes the same check:
+// caller can refuse it and name the field. A base letter and its marks
+// must come from one font. [Layout] makes the same check:
 // nothing is drawn as a box or left blank. Runes that draw nothing
 // ([Invisible]: spaces, controls, ZWJ, ZWNJ, bidi marks) need no glyph.
 //
@@ -36,23 +37,29 @@
 //     "12345-26", dates) are found in the text.
 //  2. Direction. The Unicode Bidirectional Algorithm (UAX #9) gives each
 //     rune an embedding level, with the paragraph direction from the
-//     style (by default from its language). Each token is a left-to-right
-//     isolate read left to right throughout, so that a phone number
-//     inside an Arabic or Urdu sentence is drawn as it is written.
+//     style (by default from its language). In text that holds anything
+//     right to left, each token is a left-to-right isolate read left to
+//     right throughout, so that a phone number inside an Arabic or Urdu
+//     sentence is drawn as it is written. Text with nothing right to left
+//     in it is all at level 0.
 //  3. Fonts. Each grapheme takes the first font of the stack that draws
 //     all of it. Digits and punctuation take the font of the letters next
-//     to them at the same level, if it draws them; standing alone (a phone
-//     number inside Urdu) they take the stack's first font with Latin
-//     letters, so they are drawn in Noto Sans. Spaces take the font before
-//     them.
+//     to them at the same level, if it draws them; standing alone at their
+//     level, as numbers, phone numbers and addresses in right-to-left text
+//     do, they take the stack's first font with Latin letters (Noto Sans).
+//     Spaces take the font of the grapheme before them at the same level,
+//     else of the one after.
 //  4. Shaping. Runs of one level, script and font are shaped by go-text's
 //     port of HarfBuzz with their script and language, at the font's units
-//     per em, and scaled to the size afterwards.
+//     per em, and scaled to the size afterwards (go-text rounds a size to
+//     whole points).
 //  5. Lines. Lines break at UAX #14 opportunities, greedily, as far as
-//     fits; inside an address only after / . or -, and never inside a
-//     number token. A word wider than the line is cut between graphemes,
-//     where HarfBuzz says the cut is safe or else with both halves shaped
-//     again. A newline ends a line.
+//     fits; inside an address only after / . or - (and not inside one that
+//     would fit whole on the next line), and never inside a number token.
+//     A word wider than the line is cut between graphemes. Where a cut runs
+//     through letters that HarfBuzz shaped together (a kerned pair, a
+//     joined Arabic word), the pieces are shaped again on their own, and
+//     the line is measured again. A newline ends a line.
 //  6. Order. Each line gets rule L1 (whitespace at its end takes the
 //     paragraph level) and rule L2: its runs are put in visual order.
 //

@@ -94,10 +94,7 @@ func (f *Font) LineHeight() float64 {
 // decomposes as the font needs). Runes that draw nothing (see [Invisible])
 // are covered by every font.
 func (f *Font) Covers(r rune) bool {
-	if Invisible(r) {
-		return true
-	}
-	if _, ok := f.font.NominalGlyph(r); ok {
+	if _, ok := f.font.NominalGlyph(r); ok || Invisible(r) {
 		return true
 	}
 	d := norm.NFD.String(string(r))
@@ -139,9 +136,16 @@ func Invisible(r rune) bool {
 type MissingGlyphError struct {
 	Rune   rune // the rune no font can draw
 	Offset int  // its byte offset in the text
+	// Combining is true when some font draws the rune, but none draws it
+	// together with the letter it combines with (a mark on a letter of
+	// another script).
+	Combining bool
 }
 
 func (e *MissingGlyphError) Error() string {
+	if e.Combining {
+		return fmt.Sprintf("no font can draw the character %U (at byte %d) with the character it belongs to", e.Rune, e.Offset)
+	}
 	return fmt.Sprintf("no font can draw the character %U (at byte %d)", e.Rune, e.Offset)
 }
 

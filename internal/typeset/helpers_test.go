@@ -1,6 +1,7 @@
 package typeset
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"sync"
@@ -89,3 +90,6 @@ func mustLayout(t testing.TB, text string, st Style, width float64) Block {
 	}
 	return b
 }
+
+// asMissing is errors.As for a *MissingGlyphError.
+func asMissing(err error, target **MissingGlyphError) bool { return errors.As(err, target) }

@@ -78,10 +78,8 @@ func classify(runes []rune, span runeSpan, fonts []*Font) grapheme {
 // first that draws rs[0], else 0 (Layout has refused text that no font
 // can draw before it gets here).
 func coveringFont(fonts []*Font, rs []rune) int {
-	for i, f := range fonts {
-		if f.coversAll(rs) {
-			return i
-		}
+	if i := coveringFontOf(fonts, rs); i >= 0 {
+		return i
 	}
 	return max(firstCovering(fonts, rs[0]), 0)
 }

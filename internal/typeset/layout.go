@@ -31,9 +31,8 @@ func Layout(text string, st Style, width float64) (Block, error) {
 	}
 	ls := lineSetter{p: p, st: st, fonts: st.Stack.fonts(st.Bold)}
 	defer ls.release()
-	for _, span := range p.lineSpans(st.Size, width) {
-		l := ls.line(span)
-		b.Lines = append(b.Lines, l)
+	b.Lines = ls.lines(width)
+	for _, l := range b.Lines {
 		b.Width = max(b.Width, l.Width)
 		b.Height += l.Height
 	}
@@ -61,12 +60,16 @@ func (s *Stack) paragraph(text string, bold bool, lang string, rtl bool) (*parag
 	if p := s.cache.get(key); p != nil {
 		return p, nil
 	}
-	if err := s.Check(text, bold); err != nil {
+	fonts := s.fonts(bold)
+	if err := checkRunes(fonts, text); err != nil {
 		return nil, err
 	}
 	sh := s.pool.Get().(*shaper)
-	p := sh.build(text, s.fonts(bold), lang, rtl)
+	p, err := sh.build(text, fonts, lang, rtl)
 	s.pool.Put(sh)
+	if err != nil {
+		return nil, err
+	}
 	s.cache.put(key, p)
 	return p, nil
 }

@@ -166,10 +166,11 @@ func TestMissingGlyph(t *testing.T) {
 		name, lang, text string
 		want             *MissingGlyphError
 	}{
-		{"chinese name in english", "en", "Officer 李明", &MissingGlyphError{'李', 8}},
-		{"arabic in english-only stack", "en", "Name: محمد", &MissingGlyphError{'م', 6}},
-		{"gurmukhi in urdu stack", "ur", "نام ਕ", &MissingGlyphError{'ਕ', 7}},
-		{"emoji", "en", "ok 🙂", &MissingGlyphError{'🙂', 3}},
+		{"chinese name in english", "en", "Officer 李明", &MissingGlyphError{'李', 8, false}},
+		{"arabic in english-only stack", "en", "Name: محمد", &MissingGlyphError{'م', 6, false}},
+		{"gurmukhi in urdu stack", "ur", "نام ਕ", &MissingGlyphError{'ਕ', 7, false}},
+		{"emoji", "en", "ok 🙂", &MissingGlyphError{'🙂', 3, false}},
+		{"arabic mark on a latin letter", "ur", "A\u065e", &MissingGlyphError{'\u065e', 1, true}},
 		{"arabic in mixed stack", "en+ar", "Name: محمد", nil},
 		{"zwj, zwnj and bidi marks", "ur", "می\u200cخواهم\u200d \u200f\u200e\u2066x\u2069", nil},
 		{"no-break and thin spaces", "en", "a\u00a0b\u2009c\u202fd", nil},
@@ -218,5 +219,29 @@ func TestStyleErrors(t *testing.T) {
 		if _, err := Layout("x", tt.st, tt.width); err == nil {
 			t.Errorf("%s: got no error", tt.name)
 		}
+	}
+}
+
+// TestGurmukhiVowelSigns checks that HarfBuzz reorders and places
+// Gurmukhi vowel signs: the i sign (ਿ), written after its consonant, is
+// drawn before it; the u sign (ੁ) is drawn under its consonant, with no
+// advance of its own.
+func TestGurmukhiVowelSigns(t *testing.T) {
+	st := testStyle(t, "pa", 12)
+	nominal := func(f *Font, r rune) uint16 {
+		g, ok := f.font.NominalGlyph(r)
+		if !ok {
+			t.Fatalf("no glyph for %U", r)
+		}
+		return uint16(g)
+	}
+	ki := mustLayout(t, "ਕਿ", st, 100).Lines[0].Runs[0]
+	f := ki.Font
+	if len(ki.Glyphs) != 2 || ki.Glyphs[0].ID != nominal(f, 'ਿ') || ki.Glyphs[1].ID != nominal(f, 'ਕ') {
+		t.Errorf("ਕਿ: glyphs %v, want the i sign (%d) then ka (%d)", ki.Glyphs, nominal(f, 'ਿ'), nominal(f, 'ਕ'))
+	}
+	pu := mustLayout(t, "ਪੁ", st, 100).Lines[0].Runs[0]
+	if len(pu.Glyphs) != 2 || pu.Glyphs[0].ID != nominal(f, 'ਪ') || pu.Glyphs[1].XAdvance != 0 {
+		t.Errorf("ਪੁ: glyphs %v, want pa, then the u sign with no advance", pu.Glyphs)
 	}
 }

@@ -1,5 +1,7 @@
 package typeset
 
+import "sort"
+
 // piece is the part of one item on one line, at one level after rule L1.
 type piece struct {
 	runeSpan
@@ -22,6 +24,31 @@ func (ls *lineSetter) release() {
 		ls.st.Stack.pool.Put(ls.sh)
 		ls.sh = nil
 	}
+}
+
+// lines breaks the paragraph into lines no wider than width points,
+// greedily: each line takes as much as fits up to a break opportunity. A
+// word wider than a line is cut between characters, and a single
+// character wider than a line stands alone on it. A line is measured by
+// the advances of the shaped paragraph, then set; where setting changes
+// its width (a cut through a kerned pair or a joined word is shaped
+// again) and it no longer fits, it ends at the opportunity before.
+func (ls *lineSetter) lines(width float64) []Line {
+	p, size := ls.p, ls.st.Size
+	var lines []Line
+	for start := 0; start < len(p.runes); {
+		for limit := len(p.runes); ; {
+			end := p.fit(start, limit, size, width)
+			l := ls.line(runeSpan{start, end})
+			if l.Width <= width || end <= p.firstCharEnd(start) {
+				lines = append(lines, l)
+				start = end
+				break
+			}
+			limit = end - 1
+		}
+	}
+	return lines
 }
 
 // line sets runes[span] as a Line.
@@ -52,7 +79,7 @@ func (ls *lineSetter) pieces(span runeSpan) []piece {
 	if p.rtl {
 		base = 1
 	}
-	levels := lineLevels(p.runes[span.start:span.end], p.levels[span.start:span.end], base)
+	levels := lineLevels(p.classes[span.start:span.end], p.levels[span.start:span.end], base)
 	ink := p.inkEnd(span.start, span.end)
 	var out []piece
 	for k := ls.firstItem(span.start); k < len(p.items) && p.items[k].start < span.end; k++ {
@@ -99,18 +126,37 @@ func (ls *lineSetter) glyphs(pc piece, line runeSpan) []sglyph {
 	if pc.runeSpan == it.runeSpan {
 		return it.glyphs
 	}
-	cutStart := pc.start > it.start && p.flags[pc.start]&unsafeToBreak != 0
-	cutEnd := pc.end < it.end && p.flags[pc.end]&unsafeToBreak != 0
-	if cutStart || cutEnd {
+	if (pc.start > it.start && !p.safeCut(pc.start)) || (pc.end < it.end && !p.safeCut(pc.end)) {
 		return ls.reshape(pc, line)
 	}
-	var gl []sglyph
-	for _, g := range it.glyphs {
-		if g.cluster >= pc.start && g.cluster < pc.end {
-			gl = append(gl, g)
+	return clusterRange(it.glyphs, pc.runeSpan, it.level%2 == 1)
+}
+
+// clusterRange returns the glyphs whose clusters lie in span. Clusters
+// are monotonic in HarfBuzz's output, so they are a slice of gl; should
+// they not be, they are gathered one by one.
+func clusterRange(gl []sglyph, span runeSpan, rtl bool) []sglyph {
+	in := func(c int) bool { return c >= span.start && c < span.end }
+	a := sort.Search(len(gl), func(i int) bool {
+		return (!rtl && gl[i].cluster >= span.start) || (rtl && gl[i].cluster < span.end)
+	})
+	b := sort.Search(len(gl), func(i int) bool {
+		return (!rtl && gl[i].cluster >= span.end) || (rtl && gl[i].cluster < span.start)
+	})
+	monotonic := true
+	for i := a; i < b && monotonic; i++ {
+		monotonic = in(gl[i].cluster)
+	}
+	if monotonic && (a == 0 || !in(gl[a-1].cluster)) && (b == len(gl) || !in(gl[b].cluster)) {
+		return gl[a:b:b]
+	}
+	var out []sglyph
+	for _, g := range gl {
+		if in(g.cluster) {
+			out = append(out, g)
 		}
 	}
-	return gl
+	return out
 }
 
 // reshape shapes a piece again with only its line's text as context.
@@ -141,35 +187,61 @@ func (ls *lineSetter) run(pc piece, x float64) Run {
 	if pc.level%2 == 1 {
 		r.Dir = RightToLeft
 	}
-	ends := ls.clusterEnds(pc)
 	r.Glyphs = make([]Glyph, len(pc.glyphs))
 	for i, g := range pc.glyphs {
 		r.Glyphs[i] = Glyph{
 			ID: g.id, XAdvance: float64(g.adv) * scale, XOffset: float64(g.dx) * scale, YOffset: float64(g.dy) * scale,
-			ClusterStart: p.offs[g.cluster] - r.Offset, ClusterEnd: p.offs[ends[g.cluster-pc.start]] - r.Offset,
+			ClusterStart: p.offs[g.cluster] - r.Offset,
 		}
 		r.Width += r.Glyphs[i].XAdvance
 	}
+	setClusterEnds(r.Glyphs, len(text), r.Dir == RightToLeft)
 	return r
 }
 
-// clusterEnds returns, for each rune of the piece, where the cluster that
-// starts there ends: at the next cluster's start, or the piece's end.
-func (ls *lineSetter) clusterEnds(pc piece) []int {
-	n := pc.end - pc.start
-	starts := make([]bool, n)
-	for _, g := range pc.glyphs {
-		starts[g.cluster-pc.start] = true
+// setClusterEnds sets each glyph's ClusterEnd to the start of the next
+// cluster in logical order, or to textLen for the last. HarfBuzz keeps
+// clusters monotonic (increasing in left-to-right glyphs, decreasing in
+// right-to-left ones), so one pass in logical order does; otherwise the
+// next start is looked up.
+func setClusterEnds(gl []Glyph, textLen int, rtl bool) {
+	at := func(k int) *Glyph { // k-th glyph in logical order, from the end
+		if rtl {
+			return &gl[k]
+		}
+		return &gl[len(gl)-1-k]
 	}
-	ends := make([]int, n)
-	next := pc.end
-	for i := n - 1; i >= 0; i-- {
-		ends[i] = next
-		if starts[i] {
-			next = pc.start + i
+	next, cur := textLen, -1
+	for k := range gl {
+		g := at(k)
+		if g.ClusterStart != cur {
+			if cur >= 0 {
+				next = cur
+			}
+			cur = g.ClusterStart
+		}
+		if g.ClusterStart >= next {
+			setClusterEndsSorted(gl, textLen)
+			return
+		}
+		g.ClusterEnd = next
+	}
+}
+
+// setClusterEndsSorted sets cluster ends for glyphs in any order.
+func setClusterEndsSorted(gl []Glyph, textLen int) {
+	starts := make([]int, 0, len(gl))
+	for _, g := range gl {
+		starts = append(starts, g.ClusterStart)
+	}
+	sort.Ints(starts)
+	for i := range gl {
+		k := sort.SearchInts(starts, gl[i].ClusterStart+1)
+		gl[i].ClusterEnd = textLen
+		if k < len(starts) {
+			gl[i].ClusterEnd = starts[k]
 		}
 	}
-	return ends
 }
 
 // metrics sets a line's ascent, descent, height and baseline from the

@@ -25,17 +25,22 @@ var pngDir = flag.String("png", "", "write the rendered samples of TestRender as
 const pxPerPt = 4.0
 
 // render draws a block's glyph outlines into a grey image, the way a PDF
-// viewer would place them: each line's top at the running height, the
-// baseline below it, each glyph at its run's X plus the advances before it
-// in the run, moved by its offsets.
+// writer would place them: each line's top at the running height, the
+// baseline below it, right-to-left lines at the right margin, each glyph
+// at its run's X plus the advances before it in the run, moved by its
+// offsets.
 func render(b Block, width float64) *image.Gray {
 	w, h := int((width+8)*pxPerPt), int((b.Height+8)*pxPerPt)
 	ras := vector.NewRasterizer(w, h)
 	top := 4.0
 	for _, l := range b.Lines {
+		left := 4.0
+		if b.Dir == RightToLeft {
+			left += width - l.Width
+		}
 		for _, r := range l.Runs {
 			face := font.NewFace(r.Font.font)
-			pen := 4 + r.X
+			pen := left + r.X
 			for _, g := range r.Glyphs {
 				x, y := pen+g.XOffset, top+l.Baseline-g.YOffset
 				drawGlyph(ras, face, g.ID, r.Size/float64(r.Font.upem), x, y)
@@ -110,7 +115,7 @@ func TestRender(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			img := render(b, 1000)
+			img := render(b, b.Width)
 			left, right, ok := inkColumns(img)
 			if !ok {
 				t.Fatal("nothing drawn")
@@ -124,6 +129,32 @@ func TestRender(t *testing.T) {
 				writePNG(t, filepath.Join(*pngDir, s.name+".png"), img)
 			}
 		})
+	}
+}
+
+// TestRenderParagraphs draws the benchmark paragraphs in 200 pt columns,
+// in both weights, and checks that no ink leaves the column (Nastaliq
+// swashes may reach 5 pt beyond it). With -png DIR it writes the images.
+func TestRenderParagraphs(t *testing.T) {
+	const width = 200
+	for _, p := range benchParagraphs {
+		for _, bold := range []bool{false, true} {
+			st := testStyle(t, p.lang, 12)
+			st.Bold = bold
+			b := mustLayout(t, p.text, st, width)
+			img := render(b, width)
+			left, right, ok := inkColumns(img)
+			if !ok || left < -5 || right > width+5 {
+				t.Errorf("%s (bold %v): ink from %.1f to %.1f pt, want within 0 to %d", p.name, bold, left, right, width)
+			}
+			if *pngDir != "" {
+				name := p.name + "-paragraph"
+				if bold {
+					name += "-bold"
+				}
+				writePNG(t, filepath.Join(*pngDir, name+".png"), img)
+			}
+		}
 	}
 }
 
@@ -151,6 +182,7 @@ func TestRenderDigitsOCR(t *testing.T) {
 	}
 	for lang, text := range texts {
 		t.Run(lang, func(t *testing.T) {
+			t.Parallel()
 			b := mustLayout(t, text, testStyle(t, lang, 12), 1000)
 			path := filepath.Join(t.TempDir(), lang+".png")
 			writePNG(t, path, render(b, b.Width))

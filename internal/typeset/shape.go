@@ -11,6 +11,7 @@ import (
 	"github.com/go-text/typesetting/segmenter"
 	"github.com/go-text/typesetting/shaping"
 	"golang.org/x/image/math/fixed"
+	"golang.org/x/text/unicode/bidi"
 )
 
 // shaper holds what shaping needs and must not be shared between
@@ -51,16 +52,17 @@ const (
 // paragraph is text analysed and shaped once, independent of size and
 // width: what the cache keeps. It is never changed after build.
 type paragraph struct {
-	text   string
-	runes  []rune
-	offs   []int  // byte offset of each rune in text, and len(text) last
-	rtl    bool   // paragraph direction
-	levels []int8 // bidi level of each rune
-	toks   []runeToken
-	items  []shapedItem
-	flags  []posFlags // for each position 0..len(runes)
-	pre    []float64  // pre[i]: advance of runes[:i] in ems
-	lang   language.Language
+	text    string
+	runes   []rune
+	offs    []int        // byte offset of each rune in text, and len(text) last
+	rtl     bool         // paragraph direction
+	levels  []int8       // bidi level of each rune
+	classes []bidi.Class // bidi class of each rune
+	toks    []runeToken
+	items   []shapedItem
+	flags   []posFlags // for each position 0..len(runes)
+	pre     []float64  // pre[i]: advance of runes[:i] in ems
+	lang    language.Language
 }
 
 // shapedItem is an item with its glyphs in visual order.
@@ -77,18 +79,25 @@ type sglyph struct {
 	unsafe      bool // HarfBuzz: cutting before this cluster changes the shapes
 }
 
-// build analyses and shapes text, which must be valid UTF-8 that the
-// fonts cover.
-func (sh *shaper) build(text string, fonts []*Font, lang string, rtl bool) *paragraph {
+// build analyses and shapes text, which must be valid UTF-8 whose every
+// rune a font covers (checkRunes). It returns a *MissingGlyphError if a
+// grapheme needs two fonts.
+func (sh *shaper) build(text string, fonts []*Font, lang string, rtl bool) (*paragraph, error) {
 	p := &paragraph{text: text, rtl: rtl, lang: language.NewLanguage(lang)}
 	for i, r := range text {
 		p.runes, p.offs = append(p.runes, r), append(p.offs, i)
+		p.classes = append(p.classes, bidiClass(r))
 	}
 	p.offs = append(p.offs, len(text))
 	p.flags = make([]posFlags, len(p.runes)+1)
 	p.toks = p.runeTokens(findTokens(text))
 	graphemes := sh.segment(p)
-	p.levels = sh.bidiLevels(p.runes, spansOf(p.toks), rtl)
+	for _, g := range graphemes {
+		if err := checkGrapheme(fonts, p.runes[g.start:g.end], text, p.offs[g.start]); err != nil {
+			return nil, err
+		}
+	}
+	p.levels = sh.bidiLevels(p.runes, p.classes, spansOf(p.toks), rtl)
 	em := make([]float64, len(p.runes))
 	for _, it := range itemize(p.runes, p.levels, graphemes, fonts) {
 		f := fonts[it.font]
@@ -103,7 +112,7 @@ func (sh *shaper) build(text string, fonts []*Font, lang string, rtl bool) *para
 	for i, w := range em {
 		p.pre[i+1] = p.pre[i] + w
 	}
-	return p
+	return p, nil
 }
 
 // shape shapes runes[span] as the item it says, with the rest of runes as
@@ -119,11 +128,20 @@ func (sh *shaper) shape(runes []rune, span runeSpan, it item, f *Font, lang lang
 		Direction: dir, Face: sh.face(f), Size: fixed.I(f.upem),
 		Script: it.script, Language: lang,
 	})
-	space, hasSpace := f.font.NominalGlyph(' ')
+	fc := sh.face(f)
+	space, hasSpace := fc.NominalGlyph(' ')
 	gl := make([]sglyph, 0, len(out.Glyphs))
 	for _, g := range out.Glyphs {
 		s := sglyph{id: uint16(g.GlyphID), adv: units(g.Advance), dx: units(g.XOffset), dy: units(g.YOffset),
 			cluster: g.TextIndex(), unsafe: g.Mask&harfbuzz.GlyphUnsafeToBreak != 0}
+		if g.GlyphID == 0 && Invisible(runes[s.cluster]) {
+			// A control character the font lacks, such as a tab: a space
+			// for a tab, nothing for the others; never a .notdef box.
+			g.GlyphID, s.adv = font.EmptyGlyph, 0
+			if runes[s.cluster] == '\t' && hasSpace {
+				s.adv = fc.HorizontalAdvance(space)
+			}
+		}
 		if g.GlyphID > math.MaxUint16 { // an invisible glyph (a space the font lacks)
 			if !hasSpace { // keep its advance on the glyph before, if any
 				if len(gl) > 0 {

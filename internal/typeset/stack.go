@@ -183,12 +183,32 @@ func (s *Stack) fonts(bold bool) []*Font {
 }
 
 // Check returns a *MissingGlyphError for the first rune of text that no
-// font of the stack (in the given weight) can draw, an error wrapping
-// [ErrInvalidUTF8] for text that is not UTF-8, and nil when every rune can
-// be drawn. Runes that draw nothing (see [Invisible]) need no glyph.
-// [Layout] makes the same check, so that nothing is ever drawn as a box.
+// font of the stack (in the given weight) can draw, alone or together with
+// the characters it combines with (a base letter and its marks must come
+// from one font); an error wrapping [ErrInvalidUTF8] for text that is not
+// UTF-8; and nil when all of text can be drawn. Runes that draw nothing
+// (see [Invisible]) need no glyph. [Layout] makes the same check, so that
+// nothing is ever drawn as a box.
 func (s *Stack) Check(text string, bold bool) error {
 	fonts := s.fonts(bold)
+	if err := checkRunes(fonts, text); err != nil {
+		return err
+	}
+	sh := s.pool.Get().(*shaper)
+	defer s.pool.Put(sh)
+	sh.seg.Init([]rune(text))
+	for it := sh.seg.GraphemeIterator(); it.Next(); {
+		g := it.Grapheme()
+		if err := checkGrapheme(fonts, g.Text, text, g.OffsetInBytes); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// checkRunes is the first half of Check: valid UTF-8, and a font for
+// every rune.
+func checkRunes(fonts []*Font, text string) error {
 	for i, r := range text {
 		if r == utf8.RuneError {
 			if _, n := utf8.DecodeRuneInString(text[i:]); n == 1 {
@@ -200,6 +220,45 @@ func (s *Stack) Check(text string, bold bool) error {
 		}
 	}
 	return nil
+}
+
+// checkGrapheme is the second half of Check: one font for all the runes
+// of a grapheme, which starts at byte offset in text.
+func checkGrapheme(fonts []*Font, g []rune, text string, offset int) error {
+	if len(g) < 2 || coveringFontOf(fonts, g) >= 0 {
+		return nil
+	}
+	n := 0
+	for _, r := range g {
+		n += utf8.RuneLen(r)
+	}
+	return combiningError(fonts, text[offset:offset+n], offset)
+}
+
+// coveringFontOf returns the index of the first font that draws all of
+// rs, or -1.
+func coveringFontOf(fonts []*Font, rs []rune) int {
+	for i, f := range fonts {
+		if f.coversAll(rs) {
+			return i
+		}
+	}
+	return -1
+}
+
+// combiningError reports the first rune of a grapheme (starting at byte
+// offset in the text) that the font of its first visible rune lacks.
+func combiningError(fonts []*Font, grapheme string, offset int) error {
+	var base *Font
+	for i, r := range grapheme {
+		if base == nil && !Invisible(r) {
+			base = fonts[firstCovering(fonts, r)]
+		}
+		if base != nil && !base.Covers(r) {
+			return &MissingGlyphError{Rune: r, Offset: offset + i, Combining: true}
+		}
+	}
+	return &MissingGlyphError{Rune: []rune(grapheme)[0], Offset: offset, Combining: true}
 }
 
 // firstCovering returns the index of the first font that covers r, or -1.
