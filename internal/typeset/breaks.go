@@ -86,6 +86,10 @@ func (p *paragraph) markClusters() {
 	p.flags[len(p.runes)] |= clusterStart | graphemeStart
 }
 
+// slack is how much wider than asked a line may be, in points: room for
+// rounding, not for type (a billionth of a point).
+const slack = 1e-9
+
 // trimmed reports whether rune i is whitespace that is neither drawn nor
 // measured at the end of a line: spaces, newlines, tabs and invisible
 // format characters (rule L1's whitespace).
@@ -128,7 +132,7 @@ func (p *paragraph) fit(start, limit int, size, width float64) int {
 		if i < len(p.runes) && p.flags[i]&breakAllowed == 0 {
 			continue
 		}
-		if p.width(start, i, size) > width {
+		if p.width(start, i, size) > width+slack {
 			break
 		}
 		best = i
@@ -139,7 +143,7 @@ func (p *paragraph) fit(start, limit int, size, width float64) int {
 	if best < 0 {
 		return p.forcedBreak(start, limit, size, width)
 	}
-	if t, ok := p.tokenAround(best); ok && t.start > start && p.width(t.start, t.end, size) <= width {
+	if t, ok := p.tokenAround(best); ok && t.start > start && p.width(t.start, t.end, size) <= width+slack {
 		return t.start
 	}
 	return best
@@ -164,7 +168,7 @@ func (p *paragraph) forcedBreak(start, limit int, size, width float64) int {
 		if !p.cuttable(i) {
 			continue
 		}
-		if end > 0 && (i > limit || p.width(start, i, size) > width) {
+		if end > 0 && (i > limit || p.width(start, i, size) > width+slack) {
 			break
 		}
 		end = i

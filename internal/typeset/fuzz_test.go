@@ -98,7 +98,7 @@ func checkBlock(t *testing.T, st Style, text string, width float64, b Block) {
 		lines.WriteString(l.Text)
 		checkLine(t, l)
 		runs = append(runs, l.Runs...)
-		if l.Width > width+1e-9 && !singleUnit(t, st, text, l) {
+		if l.Width > width+slack && !singleUnit(t, st, text, l) {
 			t.Errorf("line %q is %.2f wide, more than %.2f", l.Text, l.Width, width)
 		}
 	}

@@ -40,7 +40,7 @@ func (ls *lineSetter) lines(width float64) []Line {
 		for limit := len(p.runes); ; {
 			end := p.fit(start, limit, size, width)
 			l := ls.line(runeSpan{start, end})
-			if l.Width <= width || end <= p.firstCharEnd(start) {
+			if l.Width <= width+slack || end <= p.firstCharEnd(start) {
 				lines = append(lines, l)
 				start = end
 				break
