@@ -41,6 +41,11 @@ type Style struct {
 	// of Size. A line is taller when one of its fonts needs more (see
 	// [Stack.LineHeight]); 0 means the fonts' own line heights.
 	LineHeight float64
+	// NoCache sets the text without keeping its shaping in the stack's
+	// cache: for one-off text such as a victim's name, which would only
+	// push out text that is set again and again, and which need not stay
+	// in memory.
+	NoCache bool
 }
 
 // Block is a paragraph (or several, separated by line breaks in the text)

@@ -58,6 +58,11 @@ func TestCache(t *testing.T) {
 	if s.cache.get(cacheKey{text: strings.Repeat("long ", 10), lang: "en"}) != nil {
 		t.Error("a text longer than the bound was cached")
 	}
+	st.NoCache = true
+	mustLayout(t, "Jan Kowalski", st, 100)
+	if s.cache.get(cacheKey{text: "Jan Kowalski", lang: "en"}) != nil {
+		t.Error("a text set with NoCache was cached")
+	}
 }
 
 // TestConcurrentLayout sets every sample from several goroutines at once

@@ -64,7 +64,8 @@
 //     paragraph level) and rule L2: its runs are put in visual order.
 //
 // Steps 1 to 4 depend only on the text, weight, language and direction,
-// and are cached in the stack (a bounded cache; see [Stack.SetCacheSize]).
+// and are cached in the stack (a bounded cache; see [Stack.SetCacheSize]),
+// unless the style says NoCache, as it should for personal details.
 //
 // # Output
 //

@@ -144,7 +144,7 @@ func checkLine(t *testing.T, l Line) {
 // grapheme, or a cluster HarfBuzz made of several): an overwide line may
 // hold no more.
 func singleUnit(t *testing.T, st Style, text string, l Line) bool {
-	p, err := st.Stack.paragraph(text, st.Bold, st.Lang, paragraphDir(st) == RightToLeft)
+	p, err := st.Stack.paragraph(text, st.Bold, st.Lang, paragraphDir(st) == RightToLeft, true)
 	if err != nil {
 		t.Fatal(err)
 	}

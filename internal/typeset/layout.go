@@ -25,7 +25,7 @@ func Layout(text string, st Style, width float64) (Block, error) {
 	if text == "" {
 		return b, nil
 	}
-	p, err := st.Stack.paragraph(text, st.Bold, st.Lang, dir == RightToLeft)
+	p, err := st.Stack.paragraph(text, st.Bold, st.Lang, dir == RightToLeft, !st.NoCache)
 	if err != nil {
 		return Block{}, err
 	}
@@ -54,8 +54,9 @@ func (st Style) check(width float64) error {
 	return nil
 }
 
-// paragraph returns text analysed and shaped, from the cache if it can.
-func (s *Stack) paragraph(text string, bold bool, lang string, rtl bool) (*paragraph, error) {
+// paragraph returns text analysed and shaped, from the cache if it can,
+// and keeps it there if cache is set.
+func (s *Stack) paragraph(text string, bold bool, lang string, rtl, cache bool) (*paragraph, error) {
 	key := cacheKey{text: text, bold: bold, lang: lang, rtl: rtl}
 	if p := s.cache.get(key); p != nil {
 		return p, nil
@@ -70,6 +71,8 @@ func (s *Stack) paragraph(text string, bold bool, lang string, rtl bool) (*parag
 	if err != nil {
 		return nil, err
 	}
-	s.cache.put(key, p)
+	if cache {
+		s.cache.put(key, p)
+	}
 	return p, nil
 }
