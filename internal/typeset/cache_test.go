@@ -1,0 +1,99 @@
+package typeset
+
+import (
+	"reflect"
+	"strings"
+	"sync"
+	"testing"
+)
+
+// newStack returns a fresh stack (with an empty cache) for lang.
+func newStack(t testing.TB, lang string) *Stack {
+	t.Helper()
+	s, err := testLibrary().Stack(DefaultFamilies(lang)...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// TestCache checks that a text is shaped once per weight, language and
+// direction, that the cache drops the least recently used text beyond its
+// bound, and that cached and fresh results are the same.
+func TestCache(t *testing.T) {
+	s := newStack(t, "en")
+	st := Style{Stack: s, Size: 12, Lang: "en"}
+	first := mustLayout(t, "twelve runes", st, 100)
+	if n := s.cache.len(); n != 1 {
+		t.Fatalf("%d texts cached, want 1", n)
+	}
+	again := mustLayout(t, "twelve runes", st, 100)
+	st.Size = 20
+	mustLayout(t, "twelve runes", st, 50) // another size and width: same shaping
+	st.Bold = true
+	mustLayout(t, "twelve runes", st, 50) // another weight: shaped again
+	if n := s.cache.len(); n != 2 {
+		t.Errorf("%d texts cached, want 2", n)
+	}
+	s.SetCacheSize(0)
+	fresh := mustLayout(t, "twelve runes", Style{Stack: s, Size: 12, Lang: "en"}, 100)
+	if !reflect.DeepEqual(first, again) || !reflect.DeepEqual(first, fresh) {
+		t.Error("cached and fresh layouts differ")
+	}
+	if n := s.cache.len(); n != 0 {
+		t.Errorf("%d texts cached with the cache off", n)
+	}
+
+	s.SetCacheSize(30)
+	st = Style{Stack: s, Size: 12, Lang: "en"}
+	for _, text := range []string{"aaaaaaaaaa", "bbbbbbbbbb", "aaaaaaaaaa", "cccccccccc", "dddddddddd"} {
+		mustLayout(t, text, st, 100)
+	}
+	for text, want := range map[string]bool{"aaaaaaaaaa": true, "bbbbbbbbbb": false, "cccccccccc": true, "dddddddddd": true} {
+		if got := s.cache.get(cacheKey{text: text, lang: "en"}) != nil; got != want {
+			t.Errorf("%s cached: %v, want %v", text, got, want)
+		}
+	}
+	mustLayout(t, strings.Repeat("long ", 10), st, 100)
+	if s.cache.get(cacheKey{text: strings.Repeat("long ", 10), lang: "en"}) != nil {
+		t.Error("a text longer than the bound was cached")
+	}
+	st.NoCache = true
+	mustLayout(t, "Jan Kowalski", st, 100)
+	if s.cache.get(cacheKey{text: "Jan Kowalski", lang: "en"}) != nil {
+		t.Error("a text set with NoCache was cached")
+	}
+}
+
+// TestConcurrentLayout sets every sample from several goroutines at once
+// on shared stacks (run it with -race) and checks that each result is the
+// one a single goroutine gets.
+func TestConcurrentLayout(t *testing.T) {
+	want := make([]Block, len(samples))
+	styles := make([]Style, len(samples))
+	for i, s := range samples {
+		styles[i] = testStyle(t, s.lang, 12)
+		styles[i].Stack.SetCacheSize(0)
+		want[i] = mustLayout(t, s.text, styles[i], 150)
+		styles[i].Stack.SetCacheSize(DefaultCacheRunes)
+	}
+	var wg sync.WaitGroup
+	errs := make(chan string, 8*len(samples))
+	for g := 0; g < 8; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i, s := range samples {
+				b, err := Layout(s.text, styles[i], 150)
+				if err != nil || !reflect.DeepEqual(b, want[i]) {
+					errs <- s.name
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for name := range errs {
+		t.Errorf("%s: a concurrent layout differs", name)
+	}
+}
