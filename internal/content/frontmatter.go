@@ -111,7 +111,7 @@ var unknownField = regexp.MustCompile(`field (\S+) not found in type \S+`)
 
 func friendlyYAML(msg string) string {
 	if m := unknownField.FindStringSubmatch(msg); m != nil {
-		return fmt.Sprintf("unknown key %q; the keys are title, summary, weight, enhanced_rights, support, leaflet, rights, source_hash and draft_translation", m[1])
+		return fmt.Sprintf("unknown key %q; the keys are title, summary, weight, step, enhanced_rights, support, leaflet, rights, source_hash and draft_translation", m[1])
 	}
 	return msg
 }

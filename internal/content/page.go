@@ -43,6 +43,7 @@ type FrontMatter struct {
 	Support          []string `yaml:"support"`
 	Leaflet          string   `yaml:"leaflet"`
 	Rights           []string `yaml:"rights"`
+	Step             int      `yaml:"step"`
 	SourceHash       string   `yaml:"source_hash"`
 	DraftTranslation bool     `yaml:"draft_translation"`
 }
@@ -65,6 +66,10 @@ type Page struct {
 	// so that it is correct in every language.
 	HTML template.HTML
 
+	// Headings are the body's second-level headings, in order, for the
+	// page's contents list.
+	Headings []Heading
+
 	// Hash identifies the translatable text of the page (title, summary,
 	// leaflet text, rights and body). A translation is current while its
 	// SourceHash equals the English page's Hash.
@@ -76,6 +81,10 @@ type Page struct {
 	// is rendered.
 	links []string
 }
+
+// Heading is a heading of a page's text: its id, to link to, and its
+// words without markup.
+type Heading struct{ ID, Text string }
 
 // Section returns the section a page belongs to: "crime" for
 // "crime/burglary" and for the section page "crime"; "" for the home page

@@ -26,7 +26,7 @@ func newRenderer(s *Set) *renderer {
 	// Raw HTML stays off (goldmark's default): content is text, and
 	// html/template escapes everything around it.
 	md := goldmark.New(
-		goldmark.WithExtensions(extension.Table, extension.Strikethrough),
+		goldmark.WithExtensions(extension.Table, extension.Strikethrough, languages{}),
 		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
 	)
 	return &renderer{md: md, set: s}
@@ -36,6 +36,7 @@ func (r *renderer) render(p *Page, probs *problem.List) {
 	ctx := parser.NewContext(parser.WithIDs(newHeadingIDs()))
 	doc := r.md.Parser().Parse(text.NewReader(p.Body), parser.WithContext(ctx))
 	lines := newLineIndex(p.Body, p.BodyLine)
+	p.Headings = nil
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -45,11 +46,22 @@ func (r *renderer) render(p *Page, probs *problem.List) {
 			if n.Level == 1 {
 				probs.Add(p.File, lines.of(n), "a # heading in the text: the title is the page's only top-level heading, so start headings with ##")
 			}
+			if n.Level == 2 {
+				p.Headings = append(p.Headings, Heading{ID: attr(n, "id"), Text: plainText(n, p.Body)})
+			}
+		case *LangSpan:
+			r.setDir(p, n)
+		case *ast.Text:
+			if n.Parent().Kind() != ast.KindCodeSpan && bytes.Contains(n.Segment.Value(p.Body), []byte("{lang=")) {
+				probs.Warn(p.File, lines.of(n), "{lang=...} is shown as text: write it right after [the words]{lang=en} or a link, with no space, and with a language code such as en")
+			}
 		case *ast.Link:
 			n.Destination = r.link(p, n.Destination, lines.lineOfText(n, n.Destination), probs)
+			r.setDir(p, n)
 		case *ast.AutoLink:
 			u := n.URL(p.Body)
 			r.link(p, u, lines.lineOfText(n, u), probs)
+			r.setDir(p, n)
 		case *ast.Image:
 			n.Destination = r.link(p, n.Destination, lines.lineOfText(n, n.Destination), probs)
 		case *ast.RawHTML, *ast.HTMLBlock:
@@ -57,12 +69,61 @@ func (r *renderer) render(p *Page, probs *problem.List) {
 		}
 		return ast.WalkContinue, nil
 	})
+	linkPhones(doc, p.Body, r.set.phones)
 	var buf bytes.Buffer
 	if err := r.md.Renderer().Render(&buf, p.Body, doc); err != nil {
 		probs.Add(p.File, p.BodyLine, "cannot render the Markdown: %v", err)
 		return
 	}
 	p.HTML = template.HTML(buf.String())
+}
+
+// setDir gives a span or link marked as in another language the
+// direction of that language, where it differs from the page's.
+func (r *renderer) setDir(p *Page, n ast.Node) {
+	lang := attr(n, "lang")
+	if lang == "" {
+		return
+	}
+	dir, known := r.set.dirs[lang]
+	switch {
+	case !known:
+		n.SetAttributeString("dir", "auto")
+	case dir != r.set.dirs[p.Lang]:
+		n.SetAttributeString("dir", dir)
+	}
+}
+
+// attr returns an attribute of a node as a string, or "".
+func attr(n ast.Node, name string) string {
+	v, _ := n.AttributeString(name)
+	switch v := v.(type) {
+	case []byte:
+		return string(v)
+	case string:
+		return v
+	}
+	return ""
+}
+
+// plainText returns the text of a node and its children, without markup.
+func plainText(n ast.Node, source []byte) string {
+	var b strings.Builder
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if entering {
+			switch c := c.(type) {
+			case *ast.Text:
+				b.Write(c.Segment.Value(source))
+				if c.SoftLineBreak() {
+					b.WriteByte(' ')
+				}
+			case *ast.String:
+				b.Write(c.Value)
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	return strings.TrimSpace(b.String())
 }
 
 // refused are the link schemes that can run code in a reader's browser.
