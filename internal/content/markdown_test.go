@@ -42,7 +42,7 @@ func TestMarkdownExtensions(t *testing.T) {
 		{"a link in English", "ar", "[Victim Lincs](https://www.victimlincs.co.uk/){lang=en}",
 			`<p><a href="https://www.victimlincs.co.uk/" lang="en" dir="ltr">Victim Lincs</a></p>`},
 		{"an autolink in English", "ar", "<https://www.victimlincs.co.uk/>{lang=en}",
-			`<p><a href="https://www.victimlincs.co.uk/" lang="en" dir="ltr">https://www.victimlincs.co.uk/</a></p>`},
+			`<p><a href="https://www.victimlincs.co.uk/" lang="en" dir="ltr" class="url">https://www.victimlincs.co.uk/</a></p>`},
 		{"a span inside a link", "en", "[see [Victim Lincs]{lang=en}](https://x.example/)",
 			`<p><a href="https://x.example/">see <span lang="en">Victim Lincs</span></a></p>`},
 		{"brackets that are not a span", "en", "[not a span] and [a link](https://x.example/)",

@@ -62,6 +62,7 @@ func (r *renderer) render(p *Page, probs *problem.List) {
 			u := n.URL(p.Body)
 			r.link(p, u, lines.lineOfText(n, u), probs)
 			r.setDir(p, n)
+			n.SetAttributeString("class", "url") // it shows its address already, also on paper
 		case *ast.Image:
 			n.Destination = r.link(p, n.Destination, lines.lineOfText(n, n.Destination), probs)
 		case *ast.RawHTML, *ast.HTMLBlock:
