@@ -134,3 +134,34 @@ func TestUnlinkedNumbers(t *testing.T) {
 		}
 	}
 }
+
+// pageListLink finds the links of the generated lists of pages.
+var pageListLink = regexp.MustCompile(`<li><a href="([^"]+)"`)
+
+// TestHomeListsEachPageOnce expects each language's home page to list
+// every section and page once, in the lists it makes itself, and its own
+// text to hold no list of links that repeats them.
+func TestHomeListsEachPageOnce(t *testing.T) {
+	fx := build(t)
+	for _, l := range fx.site.Config.Languages {
+		page := string(fx.files[l.Code+"/index.html"])
+		main := page[strings.Index(page, "<main"):strings.Index(page, "</main>")]
+		body := main[strings.Index(main, `<div class="body"`):]
+		body = body[:strings.Index(body, "</div>")]
+		if strings.Contains(body, "<li>") {
+			t.Errorf("%s/index.html: the home page's own text has a list, which repeats the lists of pages", l.Code)
+		}
+		seen := map[string]int{}
+		for _, m := range pageListLink.FindAllStringSubmatch(main, -1) {
+			seen[m[1]]++
+		}
+		for _, id := range fx.site.Content.IDs() {
+			if !strings.Contains(id, "/") {
+				continue // the home page, and the sections, which head the lists
+			}
+			if href := "../" + l.Code + "/" + id + "/"; seen[href] != 1 {
+				t.Errorf("%s/index.html lists %s %d times, want once", l.Code, href, seen[href])
+			}
+		}
+	}
+}
