@@ -10,8 +10,11 @@
 //
 // Load reads every file from an fs.FS, decodes front matter strictly,
 // renders the Markdown once with goldmark (raw HTML off) and rewrites links
-// between pages so that one rendering serves every language. Every problem
-// is collected with its file and line.
+// between pages so that one rendering serves every language. Rendering adds
+// two things to Markdown (markdown.go): [words]{lang=en} marks words in
+// another language, as {lang=en} after a link does, and each phone number
+// of a contact in site.toml becomes a tel: link. Every problem is collected
+// with its file and line.
 package content
 
 import (

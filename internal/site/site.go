@@ -8,7 +8,10 @@
 // problem at once.
 //
 // Render is pure: it returns the published files, path to bytes, and never
-// touches a disk. Every page exists in every declared language; a page that
+// touches a disk. Besides the pages they are a "page not found" page at the
+// root and in each language's folder, the sitemap, and _headers, the
+// response headers a host must send (see HeaderRules), which deploy/ gives
+// nginx and Caddy too. Every page exists in every declared language; a page that
 // is not translated shows the English text, with a notice in the reader's
 // language, and points search engines at the English page. The same input
 // gives byte-identical output. Write puts the files in place through a
