@@ -76,9 +76,15 @@ func TestBuiltInSiteBuilds(t *testing.T) {
 	if !regexp.MustCompile(want).MatchString(stdout) {
 		t.Errorf("got %q, want a summary such as \"built 303 files (32 pages in %d languages) into public in 1s\"", stdout, langs)
 	}
-	for _, p := range []string{"index.html", "404.html", "sitemap.xml", "robots.txt", "en/index.html", "ar/crime/burglary/index.html", "assets/site.css"} {
+	for _, p := range []string{"index.html", "404.html", "sitemap.xml", "robots.txt", "_headers", "favicon.ico", "en/index.html", "en/404.html", "ar/404.html", "ar/crime/burglary/index.html"} {
 		if _, err := os.Stat(filepath.Join(dir, "public", p)); err != nil {
 			t.Errorf("the build has no %s: %v", p, err)
+		}
+	}
+	// Assets are published under names that hold a hash of their content.
+	for _, pattern := range []string{"site.??????????.css", "exit.??????????.js"} {
+		if m, _ := filepath.Glob(filepath.Join(dir, "public", "assets", pattern)); len(m) != 1 {
+			t.Errorf("the build has %v for assets/%s, want one file", m, pattern)
 		}
 	}
 	if code, _, stderr := runCmd(t, "", "init", dir); code != 1 || !strings.Contains(stderr, "already holds a site") {

@@ -25,6 +25,9 @@ type Cache struct {
 	// load; while it is the same, no rendered body needs checking.
 	linkable uint64
 	seed     maphash.Seed
+	// renderKey is what the last load's rendering took from site.toml
+	// (see Set.renderKey): when it changes, every page is rendered again.
+	renderKey string
 }
 
 // entry is what one file gave the last time it was read.
@@ -130,17 +133,19 @@ func (c *Cache) render(s *Set, probs *problem.List) {
 	}
 	linkable := c.fingerprint(s)
 	check := linkable != c.linkable
+	key := s.renderKey()
+	same := key == c.renderKey
 	var todo []*Page
 	var entries []*entry
 	for i, p := range s.pages {
 		e := c.entries[p.File]
-		if e.rendered && (!check || c.stillValid(s, e)) {
+		if e.rendered && same && (!check || c.stillValid(s, e)) {
 			*probs = append(*probs, e.render...)
 			continue
 		}
 		if e.rendered {
 			cp := *p
-			cp.links, cp.anchors, cp.fragments, cp.files, cp.HTML = nil, nil, nil, nil, ""
+			cp.links, cp.anchors, cp.fragments, cp.files, cp.HTML, cp.Headings = nil, nil, nil, nil, "", nil
 			p = &cp
 			s.pages[i], s.byID[p.ID][p.Lang] = p, p
 			e.page = p
@@ -160,7 +165,7 @@ func (c *Cache) render(s *Set, probs *problem.List) {
 			delete(c.entries, file) // gone, or no longer a page
 		}
 	}
-	c.linkable = linkable
+	c.linkable, c.renderKey = linkable, key
 }
 
 // fingerprint identifies the set of pages that can be linked to.

@@ -1,12 +1,16 @@
 package content
 
 import (
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
 
 	"github.com/yuin/goldmark/ast"
 )
+
+// langMarks finds the marks that give a span or link its language.
+var langMarks = regexp.MustCompile(`\{lang=[A-Za-z0-9-]*\}`)
 
 // headingIDs makes heading ids from the heading text in any script, so an
 // Arabic or Polish heading gets a readable, unique id (goldmark's own
@@ -21,7 +25,8 @@ func newHeadingIDs() *headingIDs { return &headingIDs{seen: map[string]bool{}} }
 func (h *headingIDs) Generate(value []byte, _ ast.NodeKind) []byte {
 	var b strings.Builder
 	dash := false
-	for _, r := range strings.ToLower(string(value)) {
+	// A language mark, as in [Victim Lincs]{lang=en}, is not part of the words.
+	for _, r := range strings.ToLower(langMarks.ReplaceAllString(string(value), "")) {
 		switch {
 		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r):
 			if dash && b.Len() > 0 {

@@ -12,6 +12,7 @@ import (
 	"golang.org/x/sync/errgroup"
 
 	"victimsite/internal/config"
+	"victimsite/internal/phone"
 	"victimsite/internal/problem"
 )
 
@@ -34,6 +35,37 @@ type Set struct {
 	// files are the images and PDFs under content/, by file; published
 	// are those that pages link to, by the path they are published at.
 	files, published map[string][]byte
+
+	// What rendering the Markdown takes from site.toml: the contacts'
+	// phone numbers, which become tel: links, and the direction of each
+	// language, for spans marked as in another language.
+	phones *phone.Matcher
+	dirs   map[string]string
+}
+
+// newSet makes an empty Set for the site.
+func newSet(site *config.Site) *Set {
+	s := &Set{source: site.DefaultLanguage, byID: map[string]map[string]*Page{}, broken: map[string]bool{}, published: map[string][]byte{}, dirs: map[string]string{}}
+	var numbers []string
+	for _, c := range site.Contacts {
+		numbers = append(numbers, c.Phone)
+	}
+	s.phones = phone.New(numbers...)
+	for _, l := range site.Languages {
+		s.dirs[l.Code] = l.Dir
+	}
+	return s
+}
+
+// renderKey identifies what the Set's rendering takes from site.toml:
+// pages rendered under another key must be rendered again.
+func (s *Set) renderKey() string {
+	codes := make([]string, 0, len(s.dirs))
+	for code, dir := range s.dirs {
+		codes = append(codes, code+"="+dir)
+	}
+	slices.Sort(codes)
+	return s.phones.Key() + ";" + strings.Join(codes, ",")
 }
 
 var slugName = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9-]*$`)
@@ -70,11 +102,11 @@ func load(fsys fs.FS, site *config.Site, c *Cache) (*Set, problem.List) {
 		}
 		return nil
 	})
+	s := newSet(site)
 	if err != nil {
 		probs.Add(Folder, 0, "cannot read the content folder: %v", err)
-		return &Set{source: site.DefaultLanguage, byID: map[string]map[string]*Page{}, broken: map[string]bool{}, published: map[string][]byte{}}, probs
+		return s, probs
 	}
-	s := &Set{source: site.DefaultLanguage, byID: make(map[string]map[string]*Page, len(files)), broken: map[string]bool{}}
 	s.files = readFiles(fsys, others, &probs)
 	urls := make(map[string]string, len(files)) // lower-cased published path -> first file
 	c.begin()
@@ -215,6 +247,40 @@ func (s *Set) check(site *config.Site, probs *problem.List) {
 	for _, id := range []string{""} {
 		if s.Get(id, s.source) == nil {
 			probs.Add(Folder, 0, "the site has no home page: add content/_index.%s.md", s.source)
+		}
+	}
+	s.checkSteps(probs)
+}
+
+// checkSteps checks the step numbers of step-by-step sections: only
+// pages in a section are steps, numbered from 1 without a gap or a
+// repeat, and the number is given in the English page only.
+func (s *Set) checkSteps(probs *problem.List) {
+	steps := map[string][]*Page{} // section -> its steps
+	for _, p := range s.pages {
+		switch {
+		case p.Step == 0:
+		case p.Lang != s.source:
+			probs.Warn(p.File, p.KeyLine("step"), "step is taken from the English page, so it does nothing here; remove it")
+		case p.Step < 0 || p.Kind != Regular || p.Section() == "":
+			probs.Add(p.File, p.KeyLine("step"), "step must be a number from 1, on a page in a section (content/<section>/<page>.%s.md)", s.source)
+		default:
+			steps[p.Section()] = append(steps[p.Section()], p)
+		}
+	}
+	for _, list := range steps {
+		slices.SortStableFunc(list, func(a, b *Page) int { return cmp.Compare(a.Step, b.Step) })
+		want := 1 // the number the next step should have
+		for i, p := range list {
+			switch {
+			case i > 0 && p.Step == list[i-1].Step:
+				probs.Add(p.File, p.KeyLine("step"), "step %d is also the step of %s; give each step of the section its own number", p.Step, list[i-1].File)
+			case p.Step != want && want > 0:
+				probs.Add(p.File, p.KeyLine("step"), "this is step %d, but the step before it is %d; number the steps 1, 2, 3 and so on without a gap", p.Step, want-1)
+				want = -1 // one gap is enough to report
+			case want > 0:
+				want++
+			}
 		}
 	}
 }

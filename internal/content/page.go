@@ -10,8 +10,11 @@
 //
 // Load reads every file from an fs.FS, decodes front matter strictly,
 // renders the Markdown once with goldmark (raw HTML off) and rewrites links
-// between pages so that one rendering serves every language. Every problem
-// is collected with its file and line.
+// between pages so that one rendering serves every language. Rendering adds
+// two things to Markdown (markdown.go): [words]{lang=en} marks words in
+// another language, as {lang=en} after a link does, and each phone number
+// of a contact in site.toml becomes a tel: link. Every problem is collected
+// with its file and line.
 package content
 
 import (
@@ -43,6 +46,7 @@ type FrontMatter struct {
 	Support          []string `yaml:"support"`
 	Leaflet          string   `yaml:"leaflet"`
 	Rights           []string `yaml:"rights"`
+	Step             int      `yaml:"step"`
 	SourceHash       string   `yaml:"source_hash"`
 	DraftTranslation bool     `yaml:"draft_translation"`
 }
@@ -65,6 +69,10 @@ type Page struct {
 	// so that it is correct in every language.
 	HTML template.HTML
 
+	// Headings are the body's second-level headings, in order, for the
+	// page's contents list.
+	Headings []Heading
+
 	// Hash identifies the translatable text of the page (title, summary,
 	// leaflet text, rights and body). A translation is current while its
 	// SourceHash equals the English page's Hash.
@@ -80,6 +88,10 @@ type Page struct {
 	fragments []fragmentLink
 	files     []fileRef
 }
+
+// Heading is a heading of a page's text: its id, to link to, and its
+// words without markup.
+type Heading struct{ ID, Text string }
 
 // Section returns the section a page belongs to: "crime" for
 // "crime/burglary" and for the section page "crime"; "" for the home page

@@ -5,6 +5,7 @@ import (
 	"html/template"
 	"net/url"
 	"path"
+	"regexp"
 	"strings"
 
 	"github.com/yuin/goldmark"
@@ -26,10 +27,8 @@ func newRenderer(s *Set) *renderer {
 	// Raw HTML stays off (goldmark's default): content is text, and
 	// html/template escapes everything around it.
 	md := goldmark.New(
-		goldmark.WithExtensions(extension.Table, extension.Strikethrough),
-		// Attributes let a translated heading keep the English id
-		// (## Kaucja {#bail}), so links from every language land on it.
-		goldmark.WithParserOptions(parser.WithAutoHeadingID(), parser.WithAttribute()),
+		goldmark.WithExtensions(extension.Table, extension.Strikethrough, languages{}),
+		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
 	)
 	return &renderer{md: md, set: s}
 }
@@ -38,12 +37,14 @@ func (r *renderer) render(p *Page, probs *problem.List) {
 	ctx := parser.NewContext(parser.WithIDs(newHeadingIDs()))
 	doc := r.md.Parser().Parse(text.NewReader(p.Body), parser.WithContext(ctx))
 	lines := newLineIndex(p.Body, p.BodyLine)
+	p.Headings = nil
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
 		switch n := n.(type) {
 		case *ast.Heading:
+			explicitID(n, p.Body)
 			if id, ok := n.AttributeString("id"); ok {
 				if b, ok := id.([]byte); ok {
 					p.anchors = append(p.anchors, string(b))
@@ -52,12 +53,23 @@ func (r *renderer) render(p *Page, probs *problem.List) {
 			if n.Level == 1 {
 				probs.Add(p.File, lines.of(n), "a # heading in the text: the title is the page's only top-level heading, so start headings with ##")
 			}
-			onlyID(n, p.File, lines.of(n), probs)
+			if n.Level == 2 {
+				p.Headings = append(p.Headings, Heading{ID: attr(n, "id"), Text: plainText(n, p.Body)})
+			}
+		case *LangSpan:
+			r.setDir(p, n)
+		case *ast.Text:
+			if n.Parent().Kind() != ast.KindCodeSpan && bytes.Contains(n.Segment.Value(p.Body), []byte("{lang=")) {
+				probs.Warn(p.File, lines.of(n), "{lang=...} is shown as text: write it right after [the words]{lang=en} or a link, with no space, and with a language code such as en")
+			}
 		case *ast.Link:
 			n.Destination = r.link(p, n.Destination, lines.lineOfText(n, n.Destination), probs)
+			r.setDir(p, n)
 		case *ast.AutoLink:
 			u := n.URL(p.Body)
 			r.link(p, u, lines.lineOfText(n, u), probs)
+			r.setDir(p, n)
+			n.SetAttributeString("class", "url") // it shows its address already, also on paper
 		case *ast.Image:
 			n.Destination = r.link(p, n.Destination, lines.lineOfText(n, n.Destination), probs)
 		case *ast.HTMLBlock:
@@ -75,6 +87,7 @@ func (r *renderer) render(p *Page, probs *problem.List) {
 		}
 		return ast.WalkContinue, nil
 	})
+	linkPhones(doc, p.Body, r.set.phones)
 	var buf bytes.Buffer
 	if err := r.md.Renderer().Render(&buf, p.Body, doc); err != nil {
 		probs.Add(p.File, p.BodyLine, "cannot render the Markdown: %v", err)
@@ -83,21 +96,79 @@ func (r *renderer) render(p *Page, probs *problem.List) {
 	p.HTML = template.HTML(buf.String())
 }
 
-// onlyID removes every heading attribute but its id, and reports it: a
-// heading may name its id ({#bail}), nothing else, so content cannot add
-// classes, styles or event handlers to the page.
-func onlyID(n ast.Node, file string, line int, probs *problem.List) {
-	for _, a := range n.Attributes() {
-		if string(a.Name) == "id" {
-			continue
+// headingID is an id a heading names for itself at its end: {#bail}.
+var headingID = regexp.MustCompile(`\s*\{#([\p{L}\p{N}_-]+)\}\s*$`)
+
+// explicitID lets a heading name its own id, as in "## Kaucja {#bail}", so
+// that a translated heading keeps the English id that links from every
+// language use. Only an id can be given this way: goldmark's attribute
+// syntax would also take classes and event handlers, and would read a
+// heading that ends in "[words]{lang=en}" as attributes of the heading.
+func explicitID(n *ast.Heading, source []byte) {
+	t, ok := n.LastChild().(*ast.Text)
+	if !ok {
+		return
+	}
+	v := t.Segment.Value(source)
+	m := headingID.FindSubmatchIndex(v)
+	if m == nil {
+		return
+	}
+	n.SetAttributeString("id", []byte(v[m[2]:m[3]]))
+	t.Segment = t.Segment.WithStop(t.Segment.Start + m[0])
+	// The id may stand in a text node of its own, after the words.
+	if prev, ok := t.PreviousSibling().(*ast.Text); ok && t.Segment.Len() == 0 {
+		pv := prev.Segment.Value(source)
+		prev.Segment = prev.Segment.WithStop(prev.Segment.Stop - (len(pv) - len(bytes.TrimRight(pv, " \t"))))
+	}
+}
+
+// setDir gives a span or link marked as in another language the
+// direction of that language, where it differs from the page's.
+func (r *renderer) setDir(p *Page, n ast.Node) {
+	lang := attr(n, "lang")
+	if lang == "" {
+		return
+	}
+	dir, known := r.set.dirs[lang]
+	switch {
+	case !known:
+		n.SetAttributeString("dir", "auto")
+	case dir != r.set.dirs[p.Lang]:
+		n.SetAttributeString("dir", dir)
+	}
+}
+
+// attr returns an attribute of a node as a string, or "".
+func attr(n ast.Node, name string) string {
+	v, _ := n.AttributeString(name)
+	switch v := v.(type) {
+	case []byte:
+		return string(v)
+	case string:
+		return v
+	}
+	return ""
+}
+
+// plainText returns the text of a node and its children, without markup.
+func plainText(n ast.Node, source []byte) string {
+	var b strings.Builder
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if entering {
+			switch c := c.(type) {
+			case *ast.Text:
+				b.Write(c.Segment.Value(source))
+				if c.SoftLineBreak() {
+					b.WriteByte(' ')
+				}
+			case *ast.String:
+				b.Write(c.Value)
+			}
 		}
-		probs.Add(file, line, "a heading may only set its id, as {#words}; remove %s", a.Name)
-	}
-	id, _ := n.AttributeString("id")
-	n.RemoveAttributes()
-	if id != nil {
-		n.SetAttributeString("id", id)
-	}
+		return ast.WalkContinue, nil
+	})
+	return strings.TrimSpace(b.String())
 }
 
 // refused are the link schemes that can run code in a reader's browser.

@@ -32,7 +32,7 @@ func TestFrontMatterProblemsInWords(t *testing.T) {
 		{"dash", "title: A\nsummary: - x\n", "3: front matter: a list cannot start on the same line as its key"},
 		{"twice", "title: A\ntitle: B\n", "3: front matter: title is given twice (first on line 2); keep one"},
 		{"a list, not keys", "- title\n", "2: front matter: write it as lines of key: value"},
-		{"unknown key", "title: A\ncolour: red\n", `3: front matter: unknown key "colour"; the keys are title, summary, weight, enhanced_rights, support, leaflet, rights, source_hash, draft_translation`},
+		{"unknown key", "title: A\ncolour: red\n", `3: front matter: unknown key "colour"; the keys are title, summary, weight, enhanced_rights, support, leaflet, rights, step, source_hash, draft_translation`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -18,6 +18,11 @@ const (
 	Method    Field = "Method"    // how the officer keeps in touch, in the language: "by phone"
 	Languages Field = "Languages" // the site's languages, each by its own name
 	URL       Field = "URL"       // a web address
+	Number    Field = "Number"    // a phone number, as a link on the website
+	Step      Field = "Step"      // the number of a step in a step-by-step section
+
+	NonEmergency Field = "NonEmergency" // the non-emergency number, as a link
+	Emergency    Field = "Emergency"    // the emergency number, as a link
 )
 
 // samples are what Load fills in for each field when it tries a message.
@@ -25,6 +30,7 @@ var samples = map[Field]any{
 	Count: 2, Date: "27 November 2026", Day: 27, Month: "November", Year: 2026,
 	Name: "Alex Smith", Phone: "101", Ref: "LP-12345-26", Method: "by phone",
 	Languages: "English, Polski", URL: "victims.example.org/en",
+	Number: "101", Step: 2, NonEmergency: "101", Emergency: "999",
 }
 
 // Params lists every message that the code fills in with data, and the
@@ -40,6 +46,12 @@ var Params = map[string][]Field{
 	"DateFormat":             {Day, Month, Year},
 	"LastChecked":            {Date},
 	"EnhancedText":           {Count},
+	"DangerNow":              {Number},
+	"NotEmergencyCall":       {Number},
+	"SupportCall":            {Name, Number},
+	"HelpSupport":            {Name},
+	"DraftInterpreter":       {NonEmergency, Emergency},
+	"StepOf":                 {Step, Count},
 	"LeafletFor":             {Name},
 	"LeafletPromise":         {Count, Method, Date},
 	"LeafletCall999":         {Phone},

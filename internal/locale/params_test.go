@@ -166,8 +166,13 @@ func isMap(e ast.Expr) bool {
 	return ok
 }
 
-// layoutMessage is {{T "Id"}} or {{N "Id" .Count}} in a layout.
-var layoutMessage = regexp.MustCompile(`\{\{-?\s*(T|N)\s+"(\w+)"`)
+// layoutMessage is {{T "Id"}}, {{N "Id" .Count}}, or {{D "Id" "Key" value
+// ...}} or {{H ...}} in a layout; m[3] holds the rest of the action.
+var layoutMessage = regexp.MustCompile(`\{\{-?\s*(T|N|D|H)\s+"(\w+)"([^}]*)\}\}`)
+
+// layoutKey is a quoted key in the rest of a D or H action: each key is
+// followed by its value, so the keys are every other quoted word.
+var layoutKey = regexp.MustCompile(`"(\w+)"\s+[^"\s]+`)
 
 // layoutCalls finds the messages the site's layouts fill in.
 func layoutCalls(t *testing.T, ids map[string]bool) []call {
@@ -188,8 +193,13 @@ func layoutCalls(t *testing.T, ids map[string]bool) []call {
 					continue
 				}
 				c := call{id: m[2], fields: []string{}, at: fmt.Sprintf("%s:%d", file, i+1)}
-				if m[1] == "N" {
+				switch m[1] {
+				case "N":
 					c.fields = []string{string(Count)}
+				case "D", "H":
+					for _, k := range layoutKey.FindAllStringSubmatch(m[3], -1) {
+						c.fields = append(c.fields, k[1])
+					}
 				}
 				calls = append(calls, c)
 			}

@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"strings"
 	"sync/atomic"
@@ -240,4 +241,20 @@ func checkNoLeaks(t *testing.T) {
 			time.Sleep(time.Millisecond) // a deadline loop, not a wait for an event
 		}
 	})
+}
+
+// stylesheetLink finds the stylesheet a page links, whose name holds a
+// hash of its content.
+var stylesheetLink = regexp.MustCompile(`<link rel="stylesheet" href="[./]*(assets/site\.[0-9a-f]+\.css)">`)
+
+// stylesheet returns the address of the site's stylesheet, from the
+// English home page.
+func (p *running) stylesheet(t testing.TB) string {
+	t.Helper()
+	body := p.waitFor(t, "/en/", 200)
+	m := stylesheetLink.FindStringSubmatch(body)
+	if m == nil {
+		t.Fatalf("/en/ links no stylesheet:\n%s", body)
+	}
+	return "/" + m[1]
 }

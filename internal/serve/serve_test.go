@@ -28,6 +28,7 @@ func TestEdits(t *testing.T) {
 	checkNoLeaks(t)
 	dir := goldenSite(t)
 	p := startPreview(t, dir)
+	css := p.stylesheet(t)
 	stalking := "---\ntitle: Stalking\nsummary: Being followed.\nweight: 30\n---\nText.\n"
 
 	t.Run("edit", func(t *testing.T) {
@@ -117,7 +118,7 @@ func TestEdits(t *testing.T) {
 				filepath.Join(dir, "content/crime/violence.en.md")+":1: ", "/__victimsite/reload.js")
 		}
 		// The styles of the last good build are still served.
-		p.waitFor(t, "/assets/site.css", 200)
+		p.waitFor(t, css, 200)
 		writeFile(t, dir, "content/crime/violence.en.md", "---\ntitle: Violence\n---\nText.\n")
 		writeFile(t, dir, burglary, retitle(t, dir, burglary, "Fixed"))
 		p.waitFor(t, "/en/crime/burglary/", 200, "<h1>Fixed</h1>")

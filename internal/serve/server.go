@@ -150,7 +150,8 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	case snap.fail != nil && (!found || path.Ext(name) == ".html"):
 		s.write(w, snap, http.StatusInternalServerError, "error.html", errorPage(snap.fail))
 	case !found:
-		s.write(w, snap, http.StatusNotFound, "404.html", snap.files["404.html"])
+		nf := notFound(snap.files, name)
+		s.write(w, snap, http.StatusNotFound, nf, snap.files[nf])
 	case snap.lazy[name] != nil:
 		data, err := snap.lazy[name].get()
 		if err != nil {
@@ -179,6 +180,17 @@ func resolve(files site.Files, urlPath string) (name string, redirect, found boo
 		return clean + "/index.html", true, true
 	}
 	return clean, false, false
+}
+
+// notFound returns the 404 page for a missing file: the one in the
+// language folder the file would be in, or the one at the root.
+func notFound(files site.Files, name string) string {
+	if lang, _, ok := strings.Cut(name, "/"); ok {
+		if _, ok := files[lang+"/404.html"]; ok {
+			return lang + "/404.html"
+		}
+	}
+	return "404.html"
 }
 
 // write sends a file, with the reload script in an HTML page.

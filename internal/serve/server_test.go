@@ -23,6 +23,7 @@ func TestServing(t *testing.T) {
 	checkNoLeaks(t)
 	dir := goldenSite(t)
 	p := startPreview(t, dir)
+	css := p.stylesheet(t)
 	tests := []struct {
 		path, ctype string
 		status      int
@@ -31,9 +32,10 @@ func TestServing(t *testing.T) {
 		{"/en/crime/burglary/", "text/html; charset=utf-8", 200,
 			[]string{`<script src="/__victimsite/reload.js" data-build="`, "</script>\n</body>"}, nil},
 		{"/", "text/html; charset=utf-8", 200, []string{"/__victimsite/reload.js"}, nil},
-		{"/assets/site.css", "text/css; charset=utf-8", 200, nil, []string{"__victimsite"}},
+		{css, "text/css; charset=utf-8", 200, nil, []string{"__victimsite"}},
 		{"/sitemap.xml", "", 200, []string{"<urlset"}, []string{"__victimsite"}},
-		{"/no/such/page/", "text/html; charset=utf-8", 404, []string{"/__victimsite/reload.js", "<h1>"}, nil},
+		{"/no/such/page/", "text/html; charset=utf-8", 404, []string{"/__victimsite/reload.js", "<h1>", `<html lang="en"`}, nil},
+		{"/pl/no/such/page/", "text/html; charset=utf-8", 404, []string{"/__victimsite/reload.js", `<html lang="pl"`}, nil},
 		{"/__victimsite/reload.js", "text/javascript; charset=utf-8", 200, []string{"EventSource", "/__victimsite/events"}, nil},
 	}
 	for _, tt := range tests {

@@ -5,7 +5,6 @@ import (
 	htmltemplate "html/template"
 	"reflect"
 	"regexp"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -40,7 +39,7 @@ var variants = []struct {
 	{"outdated", func(v *view, _ string) { v.Outdated = true }},
 	{"draft", func(v *view, _ string) { v.Draft = true }},
 	{"with enhanced rights and support contacts", func(v *view, _ string) {
-		v.Enhanced, v.EnhancedDays, v.Support = true, 1, slices.Clone(v.Help)
+		v.Enhanced, v.EnhancedDays, v.Support = true, 1, []contact{*v.Help.Emergency, *v.Help.NonEmergency, *v.Help.Support}
 	}},
 	{"with empty lists", func(v *view, _ string) {
 		v.Children, v.Sections, v.Crumbs, v.Support, v.Alternates = nil, nil, nil, nil, nil

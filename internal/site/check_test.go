@@ -89,7 +89,8 @@ func TestMinimalSiteIsValid(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"en/index.html", "pl/index.html", "en/crime/burglary/index.html", "pl/crime/burglary/index.html", "index.html", "404.html", "sitemap.xml", "robots.txt", "assets/site.css"} {
+	for _, want := range []string{"en/index.html", "pl/index.html", "en/crime/burglary/index.html", "pl/crime/burglary/index.html", "index.html", "404.html",
+		"en/404.html", "pl/404.html", "sitemap.xml", "robots.txt", "_headers", "assets/site." + hashOf("body{}") + ".css"} {
 		if _, ok := files[want]; !ok {
 			t.Errorf("no %s in the output", want)
 		}
@@ -192,4 +193,10 @@ func TestOutdatedTranslationIsWarning(t *testing.T) {
 	if len(probs) != 1 || !strings.HasPrefix(probs[0].String(), want) {
 		t.Errorf("got %v, want one problem starting %q", probs, want)
 	}
+}
+
+// hashOf is the hash an asset's published name holds.
+func hashOf(data string) string {
+	name := hashedName("x", []byte(data))
+	return name[2:]
 }

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -14,12 +15,18 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 
+// assetHash finds the hash in the name of an asset.
+var assetHash = regexp.MustCompile(`\.[0-9a-f]{10}\.(css|js|ico)\b`)
+
 // goldenSite is the small site in testdata/golden with the repository's
-// own layouts and strings, so that a change to a template shows up here.
+// own layouts and strings, so that a change to a template shows up here,
+// and a step-by-step section, testdata/journey (which the other packages
+// that test with testdata/golden do without).
 func goldenSite(t testing.TB) fstest.MapFS {
 	t.Helper()
 	fsys := fstest.MapFS{}
 	copyTree(t, fsys, "testdata/golden", "")
+	copyTree(t, fsys, "testdata/journey", "content/journey")
 	copyTree(t, fsys, "../../templates", "templates")
 	copyTree(t, fsys, "../../locales", "locales")
 	return fsys
@@ -68,13 +75,20 @@ func TestGolden(t *testing.T) {
 		{"pl/crime/violence/index.html", "pl-violence.html"}, // outdated, enhanced rights
 		{"pl/index.html", "pl-home.html"},                    // the home page
 		{"index.html", "root.html"},                          // the language chooser
+		{"en/journey/index.html", "en-journey.html"},         // a step-by-step
+		{"ar/journey/court/index.html", "ar-court.html"},     // its last step, right to left
+		{"lt/404.html", "lt-404.html"},                       // not found, in Lithuanian
 		{"sitemap.xml", "sitemap.xml"},
+		{"_headers", "headers"},
 	} {
 		t.Run(tt.golden, func(t *testing.T) {
 			got, ok := files[tt.path]
 			if !ok {
 				t.Fatalf("no %s in the output", tt.path)
 			}
+			// An asset's name changes with every edit of the stylesheet
+			// or script; TestAssetNames checks the names.
+			got = assetHash.ReplaceAll(got, []byte(".HASH.$1"))
 			golden := filepath.Join("testdata", tt.golden+".golden")
 			if *update {
 				if err := os.WriteFile(golden, got, 0o644); err != nil {
@@ -135,14 +149,41 @@ func TestPageSemantics(t *testing.T) {
 			[]string{`rel="alternate" hreflang="lt"`, `class="notice"`, `<script>`}},
 		{"translation", "pl/crime/burglary/index.html",
 			[]string{`<html lang="pl" dir="ltr">`, `<link rel="canonical" href="https://victims.example.org/pl/crime/burglary/">`, "<h1>Włamanie</h1>"},
-			[]string{`class="notice"`, `class="draft-note"`}},
+			[]string{`class="notice"`}},
 		{"fallback to English", "lt/crime/burglary/index.html",
 			[]string{`<html lang="lt" dir="ltr">`, `<link rel="canonical" href="https://victims.example.org/en/crime/burglary/">`,
 				`<h1 lang="en" dir="ltr">Burglary</h1>`, `<div class="body" lang="en" dir="ltr">`, `class="notice"`},
 			[]string{`rel="alternate" hreflang="lt"`}},
 		{"right to left", "ar/crime/burglary/index.html",
-			[]string{`<html lang="ar" dir="rtl">`, `class="draft-note"`, `<a href="../../../en/crime/burglary/" lang="en" hreflang="en" dir="ltr">English</a>`, `<h2 id="ما-هو">`,
-				`<span lang="en" dir="ltr">Monday to Friday, 8am to 4pm</span>`},
+			[]string{`<html lang="ar" dir="rtl">`, `<a href="../../../en/crime/burglary/" lang="en" hreflang="en" dir="ltr">English</a>`, `<h2 id="ما-هو">`,
+				`<span lang="en" dir="ltr">Monday to Friday, 8am to 4pm</span>`, `<span lang="en" dir="ltr">Victim Lincs</span>`},
+			nil},
+		{"a draft says so in an inset, and how to get an interpreter", "ar/crime/burglary/index.html",
+			[]string{`<div class="notice" role="note"><p>لم يراجع مترجم مؤهل هذه الترجمة بعد.</p>`, `<a href="tel:101" dir="ltr">101</a>`},
+			nil},
+		{"help first", "pl/crime/burglary/index.html",
+			[]string{`<p class="danger">Grozi Ci niebezpieczeństwo? Zadzwoń pod <a href="tel:999" dir="ltr">999</a></p>`,
+				`Bezpłatne wsparcie: <span lang="en" dir="ltr">Victim Lincs</span>, tel. <a href="tel:01522947510" dir="ltr">01522 947510</a>`},
+			[]string{`class="exit-about"`}},
+		{"every phone number is a link", "en/crime/burglary/index.html",
+			[]string{`Call <a href="../../help/exit-this-page/">Victim Lincs</a> on <a href="tel:01522947510" dir="ltr">01522 947510</a>, or <a href="tel:999" dir="ltr">999</a>`,
+				`Call <a href="tel:101" dir="ltr">101</a> quoting`},
+			nil},
+		{"a long page lists its parts", "en/crime/burglary/index.html",
+			[]string{`<h2 id="contents-title">On this page</h2>`, `<li><a href="#what-you-can-do-now">What you can do now</a></li>`, `<li><a href="#support-title">Who can help</a></li>`},
+			nil},
+		{"a short page does not", "pl/crime/violence/index.html", nil, []string{`contents-title`}},
+		{"a step", "ar/journey/court/index.html",
+			[]string{`<p class="step-caption">الخطوة 2 من 2</p>`, `rel="prev"`, `<li aria-current="step">`},
+			[]string{`rel="next"`}},
+		{"the step-by-step lists its steps, then the rest", "en/journey/index.html",
+			[]string{`<h2 id="in-section">Step by step</h2>`, `<h2 id="also-in-section">Also in this section</h2>`},
+			nil},
+		{"not found in Lithuanian", "lt/404.html",
+			[]string{`<html lang="lt" dir="ltr">`, `<link rel="stylesheet" href="/assets/site.`, `<a href="/lt/" lang="lt" hreflang="lt" dir="ltr" aria-current="true">`},
+			nil},
+		{"the chooser greets each reader in their language", "index.html",
+			[]string{`<li lang="pl" dir="ltr"><a href="pl/" hreflang="pl"><span class="endonym">Polski</span> <span class="greeting">Pomoc dla ofiar przestępstw, po polsku</span></a>`},
 			nil},
 		{"outdated translation", "pl/crime/violence/index.html",
 			[]string{`class="notice"`, `href="../../../en/crime/violence/" hreflang="en"`, `class="enhanced"`},

@@ -77,7 +77,8 @@ type Update struct {
 // not). A page is rendered again when it changed, in any language, or
 // when it shows one that changed in a way it shows: the home page and a
 // section list their pages' titles and summaries in the order of their
-// weights, and a page's breadcrumbs name its section.
+// steps, weights and titles, a page's breadcrumbs name its section, and
+// each step of a step-by-step names every other.
 func (s *Site) UpdateSince(old *Site) Update {
 	var u Update
 	render := map[string]bool{} // id -> whether the page itself changed
@@ -113,6 +114,16 @@ func (s *Site) UpdateSince(old *Site) Update {
 		if now != nil && now.Kind == content.Section {
 			for _, c := range s.Content.Children(id) {
 				list(c.ID)
+			}
+		}
+		// The pages of a step-by-step show every step's title.
+		for _, p := range []*content.Page{old.Content.Get(id, src), now} {
+			if p != nil && p.Step > 0 {
+				for _, c := range s.Content.Children(p.Section()) {
+					if c.Step > 0 {
+						list(c.ID)
+					}
+				}
 			}
 		}
 	}
@@ -170,7 +181,7 @@ func (s *Site) sameLanguages(old *Site, id string) bool {
 func (s *Site) sameListing(old *Site, id string) bool {
 	src := s.Content.Source()
 	a, b := s.Content.Get(id, src), old.Content.Get(id, src)
-	if a == nil || b == nil || a.Kind != b.Kind || a.Weight != b.Weight {
+	if a == nil || b == nil || a.Kind != b.Kind || a.Weight != b.Weight || a.Step != b.Step {
 		return false
 	}
 	for _, l := range s.Config.Languages {

@@ -23,6 +23,9 @@ func TestIncrementalMatchesFullBuild(t *testing.T) {
 		section    = "content/crime/_index.en.md"
 		home       = "content/_index.en.md"
 		exitPage   = "content/help/exit-this-page.en.md"
+		report     = "content/journey/report.en.md"
+		court      = "content/journey/court.en.md"
+		rights     = "content/journey/rights.en.md"
 	)
 	edit := func(file, old, new string) func(t *testing.T, fsys fstest.MapFS) []string {
 		return func(t *testing.T, fsys fstest.MapFS) []string {
@@ -80,6 +83,17 @@ func TestIncrementalMatchesFullBuild(t *testing.T) {
 		{"reorder a section", edit(violence, "weight: 20", "weight: 1"), false, 3},
 		{"edit a page others link to", edit(exitPage, "\n---\n", "\n---\nMore text.\n\n"), false, 1},
 		{"edit the home page's text", edit(home, "You are not alone.", "You are never alone."), false, 1},
+		// Each step names the others, in its list of steps and as the
+		// previous or next step.
+		{"edit a step's title", edit(report, "title: You report the crime", "title: Reporting"), false, 4},
+		{"edit a step's text", edit(report, "a crime reference number", "a crime number"), false, 1},
+		{"swap two steps", func(t *testing.T, fsys fstest.MapFS) []string {
+			edit(report, "step: 1", "step: 2")(t, fsys)
+			return append(edit(court, "step: 2", "step: 1")(t, fsys), report)
+		}, false, 4},
+		{"make a page a step", func(t *testing.T, fsys fstest.MapFS) []string {
+			return edit(rights, "weight: 30", "weight: 30\nstep: 3")(t, fsys)
+		}, false, 5},
 		{"edit the home page's title", edit(home, "\ntitle: ", "\ntitle: Welcome, "), false, 0},
 	}
 	fsys := goldenSite(t)
@@ -140,7 +154,7 @@ func TestIncrementalMatchesFullBuild(t *testing.T) {
 					}
 				}
 			}
-			if isPartial := len(part) < len(full)-len(want.assets); isPartial != (step.pages != 0) {
+			if isPartial := len(part) < len(full)-len(want.assets.files); isPartial != (step.pages != 0) {
 				t.Errorf("rendered %d of %d files for %+v; want a partial render: %v", len(part), len(full), u, step.pages != 0)
 			}
 			good, files = got, next

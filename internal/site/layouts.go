@@ -10,6 +10,7 @@ import (
 
 	"victimsite/internal/config"
 	"victimsite/internal/locale"
+	"victimsite/internal/phone"
 	"victimsite/internal/problem"
 )
 
@@ -30,11 +31,21 @@ type layouts struct {
 	defs map[string]map[string]locale.Use
 }
 
-// placeholders let templates parse before a language is chosen.
+// placeholders let templates parse before a language is chosen. The
+// functions themselves are in messages.go.
 var placeholders = template.FuncMap{
-	"T": func(string) string { return "" },
-	"N": func(string, int) string { return "" },
+	"T":      func(string) string { return "" },
+	"N":      func(string, int) string { return "" },
+	"D":      func(string, ...any) (string, error) { return "", nil },
+	"H":      func(string, ...any) (template.HTML, error) { return "", nil },
+	"TIn":    func(string, string) string { return "" },
+	"asset":  func(string) (string, error) { return "", nil },
+	"phones": func(string) template.HTML { return "" },
 }
+
+// messageFuncs are the template functions whose first argument names a
+// message, and TIn, whose second does.
+var messageFuncs = map[string]int{"T": 1, "N": 1, "D": 1, "H": 1, "TIn": 2}
 
 var locationLine = regexp.MustCompile(`^(.*):(\d+):\d+$`)
 
@@ -104,14 +115,22 @@ func addTemplateError(probs *problem.List, err error) {
 	probs.Add(TemplatesFolder, 0, "%v", err)
 }
 
-// bind gives the templates of one language their string functions.
-func (l *layouts) bind(code string, lang *locale.Lang) {
+// bind gives the templates of one language their string functions, and
+// the published names of the assets.
+func (l *layouts) bind(code string, lang *locale.Lang, all *locale.Bundle, a assets, phones *phone.Matcher) {
+	funcs := template.FuncMap{
+		"T": lang.T, "N": lang.N, "D": dataMessage(lang), "H": htmlMessage(lang),
+		"TIn":    func(code, id string) string { return all.Lang(code).T(id) },
+		"asset":  a.path,
+		"phones": func(text string) template.HTML { return telLinks(text, phones) },
+	}
 	for _, t := range l.byLang[code] {
-		t.Funcs(template.FuncMap{"T": lang.T, "N": lang.N})
+		t.Funcs(funcs)
 	}
 }
 
-// messagesIn records every {{T "Id"}} and {{N "Id" n}} in a parse tree.
+// messagesIn records every message a parse tree names: {{T "Id"}}, {{N "Id" n}},
+// {{D "Id" ...}}, {{H "Id" ...}} and {{TIn code "Id"}}.
 func messagesIn(tree *parse.Tree, n parse.Node, used map[string]locale.Use) {
 	switch n := n.(type) {
 	case *parse.ListNode:
@@ -131,12 +150,13 @@ func messagesIn(tree *parse.Tree, n parse.Node, used map[string]locale.Use) {
 			messagesIn(tree, c, used)
 		}
 	case *parse.CommandNode:
-		if len(n.Args) >= 2 {
-			if id, ok := n.Args[0].(*parse.IdentifierNode); ok && (id.Ident == "T" || id.Ident == "N") {
-				if s, ok := n.Args[1].(*parse.StringNode); ok {
-					if _, seen := used[s.Text]; !seen {
-						used[s.Text] = useAt(tree, n)
-					}
+		if len(n.Args) == 0 {
+			return
+		}
+		if id, ok := n.Args[0].(*parse.IdentifierNode); ok && messageFuncs[id.Ident] > 0 && len(n.Args) > messageFuncs[id.Ident] {
+			if s, ok := n.Args[messageFuncs[id.Ident]].(*parse.StringNode); ok {
+				if _, seen := used[s.Text]; !seen {
+					used[s.Text] = useAt(tree, n)
 				}
 			}
 		}

@@ -34,7 +34,7 @@ func (s *Site) Render() (Files, error) {
 		return nil, ErrNotRenderable
 	}
 	files := Files{}
-	for p, b := range s.assets {
+	for p, b := range s.assets.files {
 		files[p] = b
 	}
 	for p, b := range s.Content.Files() {
@@ -58,23 +58,36 @@ func (s *Site) Render() (Files, error) {
 			files[l.Code+"/leaflet.pdf"] = pdf
 		}
 	}
+	files["_headers"] = s.HeaderRules(files).File()
 	return files, nil
 }
 
-// helpBlocks renders the "help" template once for each language.
-func (s *Site) helpBlocks() (map[string]template.HTML, error) {
-	blocks := map[string]template.HTML{}
+// helpBlocks are the blocks of a language that are the same on every
+// page: "help", the "Get help now" block, and "helpnow", the lines at the
+// top of the page.
+type helpBlocks struct{ help, now template.HTML }
+
+// helpBlocks renders the help blocks once for each language.
+func (s *Site) helpBlocks() (map[string]helpBlocks, error) {
+	blocks := map[string]helpBlocks{}
 	for _, lang := range s.Config.Languages {
 		t := s.layouts.byLang[lang.Code]["page"]
-		if t.Lookup("help") == nil {
-			continue // a site whose layouts have no help block
-		}
-		var buf bytes.Buffer
 		v := s.chrome(lang, s.Locales.Lang(lang.Code), 0)
-		if err := t.ExecuteTemplate(&buf, "help", v); err != nil {
-			return nil, fmt.Errorf("render the help block in %s: %w", lang.Code, err)
+		var b helpBlocks
+		for _, block := range []struct {
+			name string
+			to   *template.HTML
+		}{{"help", &b.help}, {"helpnow", &b.now}} {
+			if t.Lookup(block.name) == nil {
+				continue // a site whose layouts have no such block
+			}
+			var buf bytes.Buffer
+			if err := t.ExecuteTemplate(&buf, block.name, v); err != nil {
+				return nil, fmt.Errorf("render the %s block in %s: %w", block.name, lang.Code, err)
+			}
+			*block.to = template.HTML(buf.String())
 		}
-		blocks[lang.Code] = template.HTML(buf.String())
+		blocks[lang.Code] = b
 	}
 	return blocks, nil
 }
@@ -108,7 +121,8 @@ func (s *Site) executeAll(jobs []job) ([][]byte, problem.List) {
 		return nil, probs
 	}
 	for _, j := range jobs {
-		j.view.HelpHTML = help[j.view.Lang.Code]
+		b := help[j.view.Lang.Code]
+		j.view.HelpHTML, j.view.HelpNowHTML = b.help, b.now
 	}
 	out := make([][]byte, len(jobs))
 	errs := make([]error, len(jobs))
@@ -133,7 +147,8 @@ func (s *Site) executeAll(jobs []job) ([][]byte, problem.List) {
 }
 
 // jobs lists every HTML file: each page in each language, the language
-// chooser at the root and the 404 page.
+// chooser at the root, and the 404 page at the root (in the source
+// language) and in each language's folder.
 func (s *Site) jobs() []job {
 	jobs := s.pageJobs(s.Content.IDs())
 	def, _ := s.Config.Language(s.Config.DefaultLanguage)
@@ -142,6 +157,10 @@ func (s *Site) jobs() []job {
 	jobs = append(jobs, job{path: "index.html", kind: "root", view: root})
 	nf := s.special(def, strs, s.basePath(), "404")
 	jobs = append(jobs, job{path: "404.html", kind: "404", view: nf})
+	for _, l := range s.Config.Languages {
+		nf := s.special(l, s.Locales.Lang(l.Code), s.basePath(), "404")
+		jobs = append(jobs, job{path: l.Code + "/404.html", kind: "404", view: nf})
+	}
 	return jobs
 }
 
@@ -175,7 +194,7 @@ func (s *Site) special(lang config.Language, strs *locale.Lang, root, kind strin
 		v.LeafletHref = root + lang.Code + "/leaflet.pdf"
 	}
 	for _, l := range s.Config.Languages {
-		v.Switcher = append(v.Switcher, switchLink{l.Code, l.Endonym, l.English, l.Dir, root + l.Code + "/", false})
+		v.Switcher = append(v.Switcher, switchLink{l.Code, l.Endonym, l.English, l.Dir, root + l.Code + "/", l.Code == lang.Code && kind != "root"})
 	}
 	return v
 }

@@ -3,11 +3,15 @@
 // Load reads everything a site is made of from an fs.FS: site.toml
 // (package config), the pages under content/ (package content), the
 // interface strings under locales/ (package locale) and the html/template
-// layouts under templates/, whose assets/ folder is published as is. It
-// checks them all and returns every problem at once.
+// layouts under templates/, whose assets/ folder is published under
+// content-hashed names (see assets). It checks them all and returns every
+// problem at once.
 //
 // Render is pure: it returns the published files, path to bytes, and never
-// touches a disk. Every page exists in every declared language; a page that
+// touches a disk. Besides the pages they are a "page not found" page at the
+// root and in each language's folder, the sitemap, and _headers, the
+// response headers a host must send (see HeaderRules), which deploy/ gives
+// nginx and Caddy too. Every page exists in every declared language; a page that
 // is not translated shows the English text, with a notice in the reader's
 // language, and points search engines at the English page. The same input
 // gives byte-identical output. Write puts the files in place through a
@@ -18,12 +22,11 @@ package site
 
 import (
 	"io/fs"
-	"path"
-	"strings"
 
 	"victimsite/internal/config"
 	"victimsite/internal/content"
 	"victimsite/internal/locale"
+	"victimsite/internal/phone"
 	"victimsite/internal/problem"
 )
 
@@ -34,7 +37,7 @@ type Site struct {
 	Locales *locale.Bundle
 
 	layouts *layouts
-	assets  Files
+	assets  assets
 
 	// Leaflet, when set, makes the generic (not personalised) leaflet of a
 	// language, published as <lang>/leaflet.pdf and linked from every page.
@@ -77,7 +80,7 @@ func load(fsys fs.FS, loadContent func(fs.FS, *config.Site) (*content.Set, probl
 type chrome struct {
 	locales *locale.Bundle
 	layouts *layouts
-	assets  Files
+	assets  assets
 }
 
 // loadChrome reads and checks the strings, layouts and assets.
@@ -98,9 +101,14 @@ func loadChrome(fsys fs.FS, cfg *config.Site) (chrome, problem.List) {
 	ch.assets, more = loadAssets(fsys)
 	probs = append(probs, more...)
 	if ch.layouts != nil {
+		var numbers []string
+		for _, c := range cfg.Contacts {
+			numbers = append(numbers, c.Phone)
+		}
+		phones := phone.New(numbers...)
 		for _, l := range cfg.Languages {
 			if strs := ch.locales.Lang(l.Code); strs != nil {
-				ch.layouts.bind(l.Code, strs)
+				ch.layouts.bind(l.Code, strs, ch.locales, ch.assets, phones)
 			}
 		}
 	}
@@ -122,29 +130,4 @@ func (s *Site) checkRights(probs *problem.List) {
 	if len(p.Rights) == 0 {
 		probs.Add(p.File, 1, "this is the rights page named in site.toml, but it has no rights: list in its front matter")
 	}
-}
-
-// loadAssets reads templates/assets/, published as assets/.
-func loadAssets(fsys fs.FS) (Files, problem.List) {
-	var probs problem.List
-	files := Files{}
-	root := TemplatesFolder + "/assets"
-	err := fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		if strings.HasPrefix(path.Base(p), ".") {
-			return nil
-		}
-		data, err := fs.ReadFile(fsys, p)
-		if err != nil {
-			return err
-		}
-		files["assets/"+strings.TrimPrefix(p, root+"/")] = data
-		return nil
-	})
-	if err != nil {
-		probs.Add(root, 0, "cannot read the assets: %v", err)
-	}
-	return files, probs
 }

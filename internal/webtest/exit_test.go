@@ -29,6 +29,10 @@ func checkExit(t *testing.T, ctx context.Context, fx *fixture) {
 		t.Run("shift three times/"+lang, func(t *testing.T) { exitByShift(t, ctx, fx, lang) })
 	}
 	t.Run("two presses then a pause", func(t *testing.T) { exitNotAfterPause(t, ctx, fx) })
+	t.Run("space", func(t *testing.T) { exitBySpace(t, ctx, fx) })
+	for _, lang := range []string{"en", "ar"} {
+		t.Run("lights and another key/"+lang, func(t *testing.T) { exitLights(t, ctx, fx, lang) })
+	}
 	t.Run("without JavaScript", func(t *testing.T) {
 		tab := browser.Tab(t, ctx)
 		if _, err := chromedp.Call(tab, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true}); err != nil {
@@ -78,6 +82,9 @@ func exitNotAfterPause(t *testing.T, ctx context.Context, fx *fixture) {
 	}
 	if waited := time.Since(start); waited < exitWindow-100*time.Millisecond {
 		t.Errorf("the presses expired after %v, want %v", waited, exitWindow)
+	}
+	if got := exitLightsOn(t, step); got != 0 {
+		t.Errorf("after the pause %d lights are on, want none", got)
 	}
 	pressShift(t, step)
 	if got := exitStatus(t, step); got != want.PressTwo {
@@ -186,4 +193,65 @@ func shift() chromedp.Action[chromedp.Void] {
 		}
 		return nil
 	})
+}
+
+// exitBySpace moves to the Exit control with Tab, as a keyboard user does,
+// and presses Space, which a button answers to as well as Enter.
+func exitBySpace(t *testing.T, ctx context.Context, fx *fixture) {
+	step := open(t, browser.Tab(t, ctx), fx, "/en/crime/burglary/", 30*time.Second)
+	for range 2 { // the skip link, then the Exit control
+		if err := chromedp.Do(step, tabKey(false)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	focused, err := chromedp.Run(step, chromedp.Evaluate[string](`document.activeElement.className`))
+	if err != nil || focused != "exit-button" {
+		t.Fatalf("after two presses of Tab the focus is on %q (%v), want the Exit control", focused, err)
+	}
+	fx.exit.leave(t, step, chromedp.KeyEvent(" "))
+}
+
+// exitLights presses Shift and expects one light, then two, on the Exit
+// control; another key turns them off and says so; then Shift+Tab three
+// times counts nothing.
+func exitLights(t *testing.T, ctx context.Context, fx *fixture, lang string) {
+	step := open(t, browser.Tab(t, ctx), fx, "/"+lang+"/", 30*time.Second)
+	want := exitTexts(t, step)
+	for n, say := range []string{want.PressTwo, want.PressOne} {
+		pressShift(t, step)
+		if got := exitLightsOn(t, step); got != n+1 {
+			t.Errorf("after %d presses of Shift %d lights are on, want %d", n+1, got, n+1)
+		}
+		if got := exitStatus(t, step); got != say {
+			t.Errorf("after %d presses of Shift the live region says %q, want %q", n+1, got, say)
+		}
+	}
+	if err := chromedp.Do(step, chromedp.KeyEvent("a")); err != nil {
+		t.Fatal(err)
+	}
+	if got := exitLightsOn(t, step); got != 0 {
+		t.Errorf("after another key %d lights are on, want none", got)
+	}
+	if got := exitStatus(t, step); got != want.Expired {
+		t.Errorf("after another key the live region says %q, want %q", got, want.Expired)
+	}
+	for range 3 {
+		if err := chromedp.Do(step, tabKey(true)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got := exitLightsOn(t, step); got != 0 {
+		t.Errorf("after Shift+Tab three times %d lights are on, want none", got)
+	}
+	fx.exit.stayed(t, step, fx.url+"/"+lang+"/")
+}
+
+// exitLightsOn counts the lights that show the presses of Shift on screen.
+func exitLightsOn(t *testing.T, step context.Context) int {
+	t.Helper()
+	n, err := chromedp.Run(step, chromedp.Evaluate[int](`[...document.querySelectorAll('.exit-indicator span.on')].filter(s => s.getBoundingClientRect().width > 0).length`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return n
 }

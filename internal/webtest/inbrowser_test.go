@@ -26,6 +26,11 @@ func TestInBrowser(t *testing.T) {
 		{"exit", checkExit},
 		{"rtl", checkRightToLeft},
 		{"mobile", checkMobile},
+		{"help first", checkHelpFirst},
+		{"focus", checkFocusNotObscured},
+		{"not found", checkNotFound},
+		{"icon", checkIcon},
+		{"print", checkPrint},
 	} {
 		t.Run(check.name, func(t *testing.T) {
 			t.Parallel()

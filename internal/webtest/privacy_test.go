@@ -4,7 +4,6 @@ import (
 	"context"
 	"net/http"
 	"net/url"
-	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -123,8 +122,8 @@ func checkPrivacy(t *testing.T, ctx context.Context, fx *fixture) {
 			}
 			checkResponses(t, p, responses)
 			for _, e := range errs {
-				if e.source == "network" && (e.url == fx.url+"/favicon.ico" || p == missingPath && e.url == fx.url+p) {
-					continue // the browser's own guess at an icon, or the 404 status of the page itself
+				if e.source == "network" && missing(p) && e.url == fx.url+p {
+					continue // the 404 status of the page itself
 				}
 				t.Errorf("%s: the console shows a %s error: %s %s", p, e.source, e.text, e.url)
 			}
@@ -137,11 +136,8 @@ func checkPrivacy(t *testing.T, ctx context.Context, fx *fixture) {
 func checkResponses(t *testing.T, p string, responses []response) {
 	t.Helper()
 	for _, r := range responses {
-		if strings.HasSuffix(r.url, "/favicon.ico") {
-			continue // asked for by the browser, not by the page
-		}
 		want := int64(http.StatusOK)
-		if r.document && p == missingPath {
+		if r.document && missing(p) {
 			want = http.StatusNotFound
 		}
 		if r.status != want {

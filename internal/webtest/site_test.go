@@ -24,8 +24,14 @@ const repoRoot = "../.."
 const npmInstall = "npm ci (in the repository root; needs Node.js)"
 
 // missingPath is a page that does not exist, deep enough to show whether
-// the 404 page's links work from anywhere.
+// the 404 page's links work from anywhere; missingPaths are more, in other
+// languages and outside any language.
 const missingPath = "/en/crime/no-such-page/"
+
+var missingPaths = []string{missingPath, "/ar/no-such-page/", "/lt/crime/no-such-page/", "/no-such-page"}
+
+// missing reports whether p is one of the missingPaths.
+func missing(p string) bool { return slices.Contains(missingPaths, p) }
 
 // fixture is the repository's site, rendered and served from 127.0.0.1,
 // with the Exit destination on a second local server.
@@ -54,19 +60,24 @@ func build(t *testing.T) *fixture {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := httptest.NewServer(serveFiles(files))
+	srv := httptest.NewServer(serveFiles(files, s.HeaderRules(files)))
 	t.Cleanup(srv.Close)
 	return &fixture{site: s, files: files, url: srv.URL, exit: exit}
 }
 
-// serveFiles serves published files as a plain static host does: a folder
-// gets its index.html, anything else unknown the 404 page with status 404.
-// Nothing is cached, so every page load shows all its requests.
-func serveFiles(files site.Files) http.Handler {
+// serveFiles serves published files as deploy/ has a host do it: a folder
+// gets its index.html, anything else unknown the 404 page of its
+// language's folder (or the root's) with status 404, and every answer the
+// headers of public/_headers, so the browser enforces them. Nothing is
+// cached, though, so every page load shows all its requests.
+func serveFiles(files site.Files, rules site.HeaderRules) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		name := strings.TrimPrefix(r.URL.Path, "/")
 		if name == "" || strings.HasSuffix(name, "/") {
 			name += "index.html"
+		}
+		for k, v := range rules.For(r.URL.Path) {
+			w.Header()[k] = v
 		}
 		w.Header().Set("Cache-Control", "no-store")
 		data, ok := files[name]
@@ -82,6 +93,9 @@ func serveFiles(files site.Files) http.Handler {
 			w.Header().Set("Content-Type", "text/html; charset=utf-8")
 			w.WriteHeader(http.StatusNotFound)
 			data = files["404.html"]
+			if lang, _, ok := strings.Cut(name, "/"); ok && files[lang+"/404.html"] != nil {
+				data = files[lang+"/404.html"]
+			}
 		}
 		w.Write(data)
 	})
@@ -147,20 +161,20 @@ func (fx *fixture) pages() []string {
 			out = append(out, "/"+l.Code+"/"+content.Dir(id))
 		}
 	}
-	return append(out, "/", missingPath)
+	return append(append(out, "/"), missingPaths...)
 }
 
 // htmlPages lists every published HTML file, by the URL path it is served at.
 func (fx *fixture) htmlPages() []string {
 	var out []string
 	for name := range fx.files {
-		if name == "404.html" || !strings.HasSuffix(name, ".html") {
+		if strings.HasSuffix(name, "404.html") || !strings.HasSuffix(name, ".html") {
 			continue
 		}
 		out = append(out, "/"+strings.TrimSuffix(name, "index.html"))
 	}
 	slices.Sort(out)
-	return append(out, missingPath)
+	return append(out, missingPaths...)
 }
 
 // testName turns a URL path into a subtest name.
