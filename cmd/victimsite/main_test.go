@@ -203,3 +203,21 @@ func TestUsageNamesEveryCommand(t *testing.T) {
 		}
 	}
 }
+
+// TestTranslatedRefusesABrokenTranslation: a translation whose front
+// matter does not parse is not recorded as current, and is left as it was.
+func TestTranslatedRefusesABrokenTranslation(t *testing.T) {
+	dir := initSite(t)
+	page := filepath.Join("content", "crime", "burglary.pl.md")
+	broken := []byte("---\ntitle: Włamanie: co robić\n---\nTekst.\n")
+	if err := os.WriteFile(filepath.Join(dir, page), broken, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr := runCmd(t, dir, "translated", page)
+	if code != 1 || !strings.Contains(stderr, "burglary.pl.md:2:") {
+		t.Errorf("got exit %d, %q; want exit 1 naming the line to fix", code, stderr)
+	}
+	if got, _ := os.ReadFile(filepath.Join(dir, page)); !bytes.Equal(got, broken) {
+		t.Errorf("the file was changed:\n%s", got)
+	}
+}

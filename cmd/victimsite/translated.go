@@ -71,6 +71,12 @@ func markTranslated(file string) error {
 	if err != nil {
 		return err
 	}
+	// A translation whose own front matter does not parse would be
+	// recorded as current and then fail check: refuse it now.
+	var own problem.List
+	if content.Parse(file, data, &own) == nil || own.Errors() > 0 {
+		return fmt.Errorf("the translation has problems, fix them first: %s", own.Err())
+	}
 	out, err := content.SetSourceHash(data, src.Hash)
 	if err != nil {
 		return err
