@@ -56,8 +56,13 @@ type view struct {
 }
 
 // minContents is how many sections make a page long enough to list them
-// at its top.
-const minContents = 3
+// at its top, and maxContents how many make it a reference (a glossary, a
+// list of helplines) whose headings are its contents already: listing
+// them again would double a long page that a phone must download.
+const (
+	minContents = 3
+	maxContents = 15
+)
 
 type alternate struct{ Lang, URL string }
 
@@ -124,7 +129,7 @@ func (s *Site) pageView(id string, lang config.Language, strs *locale.Lang) *vie
 		v.BodyLang = set.Source()
 	}
 	v.Title, v.Summary, v.Body = p.Title, p.Summary, p.HTML
-	if len(p.Headings) >= minContents {
+	if n := len(p.Headings); n >= minContents && n <= maxContents {
 		v.Contents = p.Headings
 	}
 	v.Outdated = state == content.Outdated

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode"
 
 	"github.com/chromedp/chromedp"
 
@@ -108,12 +109,27 @@ func TestEveryPhoneNumberIsALink(t *testing.T) {
 var (
 	telLink = regexp.MustCompile(`(?s)<a [^>]*href="tel:[^"]*"[^>]*>.*?</a>`)
 	anyTag  = regexp.MustCompile(`(?s)<[^>]*>`)
+	// aLink is a link and its text; links do not nest in HTML.
+	aLink = regexp.MustCompile(`(?s)<a [^>]*>(.*?)</a>`)
 )
 
 // unlinkedNumbers returns the known numbers in the text of a page that are
 // not the text of a tel: link, each with the text around it.
+//
+// A number in the words of a link to a page ("read about a silent 999
+// call") names a topic there, and a link cannot hold another link; a link
+// whose words are only the number is still reported, as a reader would
+// take it for a way to call.
 func unlinkedNumbers(html string, m *phone.Matcher) []string {
-	text := anyTag.ReplaceAllString(telLink.ReplaceAllString(html, " "), " ")
+	html = telLink.ReplaceAllString(html, " ")
+	html = aLink.ReplaceAllStringFunc(html, func(a string) string {
+		words := anyTag.ReplaceAllString(aLink.FindStringSubmatch(a)[1], " ")
+		if strings.IndexFunc(words, unicode.IsLetter) >= 0 {
+			return " "
+		}
+		return a
+	})
+	text := anyTag.ReplaceAllString(html, " ")
 	var out []string
 	for _, f := range m.Find(text) {
 		out = append(out, fmt.Sprintf("%q is not a tel: link, in %q", text[f.Start:f.End], text[max(f.Start-40, 0):min(f.End+40, len(text))]))
@@ -128,6 +144,7 @@ func TestUnlinkedNumbers(t *testing.T) {
 		`<p>Call <b>101</b> or <a href="tel:01522947510">01522 947510</a></p>`: 1,
 		`<meta name="description" content="Call 101">`:                         0,
 		`<p>Call <a href="/help/">01522 947510</a></p>`:                        1,
+		`<p>Read <a href="/help/#non-emergency">when to call 101</a>.</p>`:     0,
 	} {
 		if got := unlinkedNumbers(html, m); len(got) != want {
 			t.Errorf("%s: got %q, want %d", html, got, want)
@@ -162,6 +179,18 @@ func TestHomeListsEachPageOnce(t *testing.T) {
 			if href := "../" + l.Code + "/" + id + "/"; seen[href] != 1 {
 				t.Errorf("%s/index.html lists %s %d times, want once", l.Code, href, seen[href])
 			}
+		}
+	}
+}
+
+// TestContentsOnlyWhereTheyHelp expects "On this page" on a long guide and
+// not on a reference page whose many headings are its contents already:
+// listing the glossary's terms twice made it too heavy for a phone.
+func TestContentsOnlyWhereTheyHelp(t *testing.T) {
+	fx := build(t)
+	for page, want := range map[string]bool{"en/crime/burglary/index.html": true, "en/help/words/index.html": false, "ru/help/words/index.html": false} {
+		if got := strings.Contains(string(fx.files[page]), `id="contents-title"`); got != want {
+			t.Errorf("%s: got contents %v, want %v", page, got, want)
 		}
 	}
 }
