@@ -203,7 +203,7 @@ func (r *Renderer) footer(d *doc, sz sizes, p, n int) (piece, error) {
 }
 
 // labelWidth is the width of the label column of rows and ruled lines:
-// the longest label of the doc in bold, and a gap, up to 42% of the line.
+// the longest label of the doc in bold, and a gap, up to half the line.
 func (s *setter) labelWidth(d *doc) float64 {
 	w := 0.0
 	for _, blocks := range d.pages {
@@ -217,7 +217,7 @@ func (s *setter) labelWidth(d *doc) float64 {
 			}
 		})
 	}
-	return min(w+16, 0.42*textW)
+	return min(w+16, 0.5*textW)
 }
 
 // cover sets the top of the first page: the title, the campaign, the
