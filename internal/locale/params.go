@@ -23,13 +23,15 @@ const (
 
 	NonEmergency Field = "NonEmergency" // the non-emergency number, as a link
 	Emergency    Field = "Emergency"    // the emergency number, as a link
+	Page         Field = "Page"         // a page number
+	Pages        Field = "Pages"        // the number of pages
 )
 
 // samples are what Load fills in for each field when it tries a message.
 var samples = map[Field]any{
 	Count: 2, Date: "27 November 2026", Day: 27, Month: "November", Year: 2026,
 	Name: "Alex Smith", Phone: "101", Ref: "LP-12345-26", Method: "by phone",
-	Languages: "English, Polski", URL: "victims.example.org/en",
+	Languages: "English, Polski", URL: "victims.example.org/en", Page: 2, Pages: 4,
 	Number: "101", Step: 2, NonEmergency: "101", Emergency: "999",
 }
 
@@ -66,6 +68,8 @@ var Params = map[string][]Field{
 	"LeafletDiscreetPromise": {Count, Method, Date, Name},
 	"LeafletDiscreetMore":    {Name},
 	"LeafletDiscreetCall101": {Name, Phone, Ref},
+	"LeafletPageOf":          {Page, Pages},
+	"LeafletMade":            {Date},
 }
 
 // sampleData is what callers give the message id, with sample values.
