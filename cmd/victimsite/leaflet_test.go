@@ -364,7 +364,9 @@ func TestBuildPublishesLeaflets(t *testing.T) {
 		if err != nil || !bytes.HasPrefix(pdf, []byte("%PDF-")) {
 			t.Errorf("%s: no leaflet.pdf: %v", lang, err)
 		}
-		if len(pdf) > 60<<10 {
+		// Shaped scripts embed larger font subsets: Nastaliq's glyphs
+		// are many and intricate (ur is about 90 KB).
+		if len(pdf) > 100<<10 {
 			t.Errorf("%s: leaflet.pdf is %d KB", lang, len(pdf)>>10)
 		}
 		page, _ := os.ReadFile(index)

@@ -76,7 +76,7 @@ func (b *bulk) run(ctx context.Context, csvPath string) int {
 		return 1
 	}
 	// A leaflet leaves some megabytes of garbage behind, most of it inside
-	// fpdf; collecting less often makes a bulk run much faster for a
+	// the PDF writer; collecting less often makes a bulk run much faster for a
 	// little more memory.
 	defer debug.SetGCPercent(debug.SetGCPercent(bulkGCPercent))
 	start := time.Now()

@@ -35,11 +35,32 @@ type Site struct {
 	Code            Code       `toml:"code"`
 	Languages       []Language `toml:"languages"`
 	Contacts        []Contact  `toml:"contacts"`
+	// LeafletFonts are other font files for a language's leaflets, by
+	// language code: [leaflet.fonts.xx] in site.toml.
+	Leaflet Leaflet `toml:"leaflet"`
 
 	// lines maps "languages.3", "contacts.2" or "code.update_days" to
 	// its line, for problems found after decoding.
 	lines lineIndex
 }
+
+// Leaflet holds the leaflet settings of site.toml.
+type Leaflet struct {
+	// Fonts are font files, in the site's folder, that a language's
+	// leaflets draw with before the embedded Noto fonts.
+	Fonts map[string]LeafletFont `toml:"fonts"`
+}
+
+// LeafletFont names a language's font files (TrueType or OpenType)
+// relative to the site's folder; Bold may be empty.
+type LeafletFont struct {
+	Regular string `toml:"regular"`
+	Bold    string `toml:"bold"`
+}
+
+// FontLine returns the line of site.toml that names a language's
+// leaflet fonts, for messages about them.
+func (s *Site) FontLine(lang string) int { return s.lines.line("leaflet.fonts." + lang) }
 
 // Code holds the time limits of the Victims' Code and the ids of the
 // contacts that every page and leaflet shows.

@@ -2,6 +2,7 @@ package config
 
 import (
 	"os"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -221,4 +222,40 @@ func FuzzParse(f *testing.F) {
 			t.Errorf("defaults not filled in: %+v", s)
 		}
 	})
+}
+
+func TestLeafletFonts(t *testing.T) {
+	base, err := os.ReadFile("../../site.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		add, want string
+	}{
+		{"[leaflet.fonts.ur]\nregular = \"fonts/Ur.ttf\"\nbold = \"fonts/Ur-Bold.otf\"\n", ""},
+		{"[leaflet.fonts.zz]\nregular = \"fonts/Z.ttf\"\n", `"zz" is not a language of the site`},
+		{"[leaflet.fonts.ur]\nbold = \"fonts/B.ttf\"\n", "has no regular font"},
+		{"[leaflet.fonts.ur]\nregular = \"../Ur.ttf\"\n", "must be a path inside the site's folder"},
+		{"[leaflet.fonts.ur]\nregular = \"fonts/Ur.woff2\"\n", "is not a .ttf or .otf font file"},
+		{"[leaflet.fonts.ur]\nregular = 3\n", "regular must be text"},
+	}
+	for _, tt := range tests {
+		data := string(base) + "\n" + tt.add
+		line := strings.Count(string(base), "\n") + 2
+		s, probs := Parse([]byte(data))
+		if tt.want == "" {
+			if probs.Errors() > 0 || s == nil || s.Leaflet.Fonts["ur"].Bold != "fonts/Ur-Bold.otf" {
+				t.Errorf("%q: %v", tt.add, probs.Err())
+			}
+			continue
+		}
+		err := probs.Err()
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%q: got %v, want %q", tt.add, err, tt.want)
+			continue
+		}
+		if !strings.Contains(err.Error(), "site.toml:"+strconv.Itoa(line)) && !strings.Contains(err.Error(), "site.toml:"+strconv.Itoa(line+1)) {
+			t.Errorf("%q: %v does not name line %d", tt.add, err, line)
+		}
+	}
 }

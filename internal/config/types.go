@@ -72,6 +72,15 @@ func checkValue(t reflect.Type, v any, path string, idx lineIndex, probs *proble
 		for i, m := range list {
 			checkTable(t.Elem(), m, path+"."+strconv.Itoa(i), idx, probs)
 		}
+	case t.Kind() == reflect.Map && t.Elem().Kind() == reflect.Struct:
+		m, ok := v.(map[string]any)
+		if !ok {
+			bad("a table that starts with a line [" + path + ".<language code>]")
+			return
+		}
+		for k, sub := range m {
+			checkValue(t.Elem(), sub, path+"."+k, idx, probs)
+		}
 	case t.Kind() == reflect.Map:
 		m, ok := v.(map[string]any)
 		if !ok {

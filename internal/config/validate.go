@@ -2,8 +2,11 @@ package config
 
 import (
 	"fmt"
+	"io/fs"
 	"net/url"
+	"path"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -27,6 +30,7 @@ func (s *Site) validate(probs *problem.List) bool {
 	usable := s.validateLanguages(probs)
 	s.validateContacts(probs)
 	s.validateCode(probs)
+	s.validateFonts(probs)
 	return usable
 }
 
@@ -149,3 +153,33 @@ func (s *Site) validateCode(probs *problem.List) {
 // keyLine returns the line of a key, such as "default_language" or
 // "code.update_days", or 1.
 func (s *Site) keyLine(key string) int { return s.lines.line(key) }
+
+// validateFonts checks [leaflet.fonts.<lang>]: a declared language and
+// font files named by a path inside the site's folder.
+func (s *Site) validateFonts(probs *problem.List) {
+	langs := make([]string, 0, len(s.Leaflet.Fonts))
+	for lang := range s.Leaflet.Fonts {
+		langs = append(langs, lang)
+	}
+	sort.Strings(langs)
+	for _, lang := range langs {
+		f := s.Leaflet.Fonts[lang]
+		line := s.FontLine(lang)
+		if _, ok := s.Language(lang); !ok {
+			probs.Add(File, line, "[leaflet.fonts.%s]: %q is not a language of the site; use the code of a [[languages]] entry", lang, lang)
+		}
+		if f.Regular == "" {
+			probs.Add(File, line, "[leaflet.fonts.%s] has no regular font; add regular = \"fonts/Name-Regular.ttf\"", lang)
+		}
+		for _, name := range []string{f.Regular, f.Bold} {
+			ext := strings.ToLower(path.Ext(name))
+			switch {
+			case name == "":
+			case !fs.ValidPath(name):
+				probs.Add(File, line, "[leaflet.fonts.%s]: %q must be a path inside the site's folder, with / between folders", lang, name)
+			case ext != ".ttf" && ext != ".otf":
+				probs.Add(File, line, "[leaflet.fonts.%s]: %q is not a .ttf or .otf font file", lang, name)
+			}
+		}
+	}
+}

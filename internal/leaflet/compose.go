@@ -1,8 +1,10 @@
 package leaflet
 
 import (
+	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"victimsite/internal/config"
 	"victimsite/internal/content"
@@ -15,48 +17,66 @@ import (
 
 // doc is one language's version of a leaflet.
 type doc struct {
-	lang  string
-	rtl   bool
-	title string // the document title: "Putting Victims First", translated
-	cover cover
-	pages [][]block // each list starts on a new page
+	lang   string
+	rtl    bool
+	title  string // the document title: "Information for victims of crime", translated
+	cover  cover
+	pages  [][]block // the blocks, in reading order; each list flows on from the last
+	footer footer
 }
 
-// cover is the top of the first page: a title, the force and a QR code to
-// read more online. A plain cover has no colour band and no police name;
+// footer is what every page carries at its foot: the reference, the page
+// number and the day the leaflet was made.
+type footer struct {
+	ref    string                 // "Crime reference number: LP-12345-26", or "" on the generic leaflet
+	made   string                 // "Made on 23 November 2026"
+	pageOf func(n, of int) string // "Page 2 of 4"
+}
+
+// cover is the top of the first page: a title, the campaign and force and
+// a QR code to read more online. A plain cover has a neutral title alone;
 // a cover with no qr has no QR code and no caption.
 type cover struct {
-	title, subtitle, caption text
-	qr                       string
-	plain                    bool
+	title, subtitle, force, caption text
+	qr                              string
+	plain                           bool
 }
 
 // text is a string and where it came from.
 type text struct {
 	s, where string
+	own      bool // personal: it holds the victim's or the officer's details
 }
 
 type blockKind int
 
 const (
 	heading blockKind = iota // a section heading, kept with what follows
+	subhead                  // a contact's name, kept with what follows
 	para                     // a paragraph
 	strong                   // a paragraph in bold
-	row                      // label: value
+	row                      // label: value; rows in a row make a table
 	item                     // a numbered list item; label is the number
 	blank                    // label and a line to fill in by hand
-	entry                    // a name in bold beside paragraphs about it: a contact
-	note                     // small print
+	note                     // a paragraph about the leaflet itself
+	group                    // blocks kept together on one page
+	box                      // a group in a box: the emergency numbers
 )
 
-// block is one thing on the page.
+// link is a part of a block's text that links to uri: a phone number, a
+// web or email address.
+type link struct {
+	s, uri string
+}
+
+// block is one thing on the page. No block is split across pages.
 type block struct {
 	kind  blockKind
 	label text
 	body  text
-	link  string  // a web or mailto address the body links to
-	more  []block // an entry's further paragraphs, under its body
-	keep  bool    // keep on the same page as the next block
+	links []link  // parts of body that link, in order
+	more  []block // a group's blocks
+	lang  string  // the language of body when it is not the leaflet's (English fallback)
 }
 
 // composer builds the doc of one language.
@@ -74,17 +94,20 @@ type composer struct {
 func (r *Renderer) newComposer(lang string) *composer {
 	l, _ := r.src.Config.Language(lang)
 	c := &composer{r: r, cfg: r.src.Config, set: r.src.Content, strs: r.src.Locales.Lang(lang), lang: lang}
-	c.doc = &doc{lang: lang, rtl: l.RTL(), title: c.strs.T("SiteName")}
+	c.doc = &doc{lang: lang, rtl: l.RTL(), title: c.strs.T("LeafletTitle")}
+	c.doc.footer.pageOf = func(n, of int) string {
+		return c.strs.D("LeafletPageOf", map[string]any{"Page": n, "Pages": of})
+	}
 	return c
 }
 
 // msg returns a plain message.
-func (c *composer) msg(id string) text { return text{c.strs.T(id), c.where(id)} }
+func (c *composer) msg(id string) text { return text{s: c.strs.T(id), where: c.where(id)} }
 
 // data returns a message filled in with data; a "Count" chooses the
 // plural form.
 func (c *composer) data(id string, data map[string]any) text {
-	return text{c.strs.D(id, data), c.where(id)}
+	return text{s: c.strs.D(id, data), where: c.where(id)}
 }
 
 func (c *composer) where(id string) string {
@@ -103,68 +126,87 @@ func (c *composer) newPage() {
 
 func (c *composer) heading(id string) { c.add(block{kind: heading, body: c.msg(id)}) }
 
+// footer sets what every page carries: ref (labelled), and the day made.
+func (c *composer) footer(label, ref string, made time.Time) {
+	if ref != "" {
+		c.doc.footer.ref = c.strs.T(label) + ": " + ref
+	}
+	c.doc.footer.made = c.strs.D("LeafletMade", map[string]any{"Date": c.strs.Date(made)})
+}
+
 // pageOf returns a page in the leaflet's language when it is translated
 // and has what need asks for, or else the English page, noting that some
-// of the leaflet is in English.
-func (c *composer) pageOf(id string, need func(*content.Page) bool) *content.Page {
+// of the leaflet is in English; and the language of the page it returns.
+func (c *composer) pageOf(id string, need func(*content.Page) bool) (*content.Page, string) {
 	if p := c.set.Get(id, c.lang); p != nil && need(p) {
-		return p
+		return p, ""
 	}
 	p := c.set.Get(id, c.set.Source())
 	if p != nil && c.lang != c.set.Source() {
 		c.fallback = true
+		return p, c.set.Source()
 	}
-	return p
+	return p, ""
 }
 
 func hasLeaflet(p *content.Page) bool { return p.Title != "" && p.Leaflet != "" }
 func hasRights(p *content.Page) bool  { return p.Title != "" && len(p.Rights) > 0 }
 
-// compose makes the personalised leaflet of d in lang.
+// compose makes the personalised leaflet of d in lang: the emergency
+// numbers first, then the officer, the contact promise, the report, what
+// happens next, support, and the rights.
 func (r *Renderer) compose(d Details, lang string) *doc {
 	if d.Discreet {
 		return r.composeDiscreet(d, lang)
 	}
 	c := r.newComposer(lang)
-	crime := c.pageOf(CrimePage(d.Crime), hasLeaflet)
+	c.footer("LeafletCrimeRef", d.CrimeRef, d.made())
+	crime, crimeLang := c.pageOf(CrimePage(d.Crime), hasLeaflet)
 	// Facts that do not depend on the language come from the English
 	// page: translations need not repeat them.
 	facts := c.set.Get(CrimePage(d.Crime), c.set.Source())
 	c.cover(false, c.cfg.URL(lang+"/"+content.Dir(CrimePage(d.Crime))))
 	if d.VictimName != "" {
-		c.add(block{kind: strong, body: c.data("LeafletFor", map[string]any{"Name": d.VictimName})})
+		c.add(block{kind: strong, body: own(c.data("LeafletFor", map[string]any{"Name": d.VictimName}))})
 	}
-	c.heading("LeafletReportTitle")
-	c.row("LeafletCrimeRef", text{d.CrimeRef, FieldCrimeRef}, "")
-	c.row("LeafletReported", text{c.strs.Date(d.Reported), c.where("DateFormat")}, "")
-	c.row("LeafletCrime", text{crime.Title, crime.File + ": title"}, "")
+	c.emergency(func(phone string) text {
+		return own(c.data("LeafletCall101", map[string]any{"Phone": phone, "Ref": d.CrimeRef}))
+	})
 	c.officer(d.Officer)
 	c.heading("LeafletPromiseTitle")
 	c.add(block{kind: para, body: c.promise(d.Promise)})
+	c.heading("LeafletReportTitle")
+	c.add(block{kind: group, more: []block{
+		c.row("LeafletCrimeRef", text{s: d.CrimeRef, where: FieldCrimeRef}),
+		c.row("LeafletReported", text{s: c.strs.Date(d.Reported), where: c.where("DateFormat")}),
+		{kind: row, label: c.msg("LeafletCrime"), body: text{s: crime.Title, where: crime.File + ": title"}, lang: crimeLang},
+	}})
 	c.heading("LeafletNextTitle")
 	if crime.Leaflet != "" {
-		c.add(block{kind: para, body: text{crime.Leaflet, crime.File + ": leaflet"}})
+		c.add(block{kind: para, body: text{s: crime.Leaflet, where: crime.File + ": leaflet"}, lang: crimeLang})
 	} else {
 		c.add(block{kind: para, body: c.msg("LeafletNextGeneric")})
 	}
 	c.support(facts.Support)
-	c.emergency(d.CrimeRef)
-	c.newPage()
 	c.rights(facts.EnhancedRights, false)
 	return c.doc
 }
 
-// composeGeneric makes the leaflet with blank lines that the site
+// composeGeneric makes the leaflet with ruled lines that the site
 // publishes in every language.
 func (r *Renderer) composeGeneric(lang string) *doc {
 	c := r.newComposer(lang)
+	c.footer("", "", c.cfg.Checked)
 	c.cover(false, c.cfg.URL(lang+"/"))
-	c.heading("LeafletReportTitle")
-	c.blanks("LeafletCrimeRef", "LeafletReported", "LeafletCrime")
+	c.emergency(func(phone string) text {
+		return c.data("LeafletCall101Generic", map[string]any{"Phone": phone})
+	})
 	c.heading("LeafletOfficerTitle")
 	c.blanks("LeafletOfficerName", "LeafletCollar", "LeafletPhone", "LeafletEmail", "LeafletStation")
 	c.heading("LeafletPromiseTitle")
 	c.blanks("LeafletPromiseHow", "LeafletPromiseEvery", "LeafletPromiseNext")
+	c.heading("LeafletReportTitle")
+	c.blanks("LeafletCrimeRef", "LeafletReported", "LeafletCrime")
 	c.heading("LeafletNextTitle")
 	c.add(block{kind: para, body: c.msg("LeafletNextGeneric")})
 	var support []string
@@ -172,43 +214,58 @@ func (r *Renderer) composeGeneric(lang string) *doc {
 		support = p.Support
 	}
 	c.support(support)
-	c.emergency("")
-	c.newPage()
 	c.rights(false, true)
 	return c.doc
 }
 
-// cover sets the top of the first page: the site's name, the force and a
-// QR code to qr; or, plain, a neutral title alone, with no force and no
-// QR code.
+// cover sets the top of the first page: the title, the campaign, the
+// force and a QR code to qr; or, plain, a neutral title alone, with no
+// force and no QR code.
 func (c *composer) cover(plain bool, qr string) {
-	cv := cover{title: c.msg("SiteName"), caption: c.msg("LeafletQR"), qr: qr}
+	cv := cover{title: c.msg("LeafletTitle"), caption: c.msg("LeafletQR"), qr: qr}
 	if plain {
 		cv = cover{title: c.msg("LeafletDiscreetTitle"), plain: true}
 		c.doc.title = cv.title.s
 	} else {
-		cv.subtitle = text{c.cfg.Force, "site.toml: force"}
+		cv.subtitle = c.msg("SiteName")
+		cv.force = text{s: c.cfg.Force, where: "site.toml: force"}
 	}
 	c.doc.cover = cv
 }
 
-func (c *composer) row(label string, value text, link string) {
-	c.add(block{kind: row, label: c.msg(label), body: value, link: link})
+// own marks a text as personal.
+func own(t text) text {
+	t.own = true
+	return t
 }
 
-func (c *composer) blanks(labels ...string) {
-	for _, l := range labels {
-		c.add(block{kind: blank, label: c.msg(l)})
+func (c *composer) row(label string, value text) block {
+	if slices.Contains(Fields, value.where) || value.where == c.where("DateFormat") {
+		value.own = true
 	}
+	return block{kind: row, label: c.msg(label), body: value}
+}
+
+// blanks are labels with ruled lines to write on, kept together.
+func (c *composer) blanks(labels ...string) {
+	g := block{kind: group}
+	for _, l := range labels {
+		g.more = append(g.more, block{kind: blank, label: c.msg(l)})
+	}
+	c.add(g)
 }
 
 func (c *composer) officer(o Officer) {
 	c.heading("LeafletOfficerTitle")
-	c.row("LeafletOfficerName", text{o.Rank + " " + o.Name, FieldOfficerName}, "")
-	c.row("LeafletCollar", text{o.Collar, FieldCollar}, "")
-	c.row("LeafletPhone", text{o.Phone, FieldOfficerPhone}, "")
-	c.row("LeafletEmail", text{o.Email, FieldOfficerEmail}, "mailto:"+o.Email)
-	c.row("LeafletStation", text{o.Station, FieldStation}, "")
+	phone, email := c.row("LeafletPhone", text{s: o.Phone, where: FieldOfficerPhone}), c.row("LeafletEmail", text{s: o.Email, where: FieldOfficerEmail})
+	phone.links = []link{{o.Phone, telURI(o.Phone)}}
+	email.links = []link{{o.Email, "mailto:" + o.Email}}
+	c.add(block{kind: group, more: []block{
+		c.row("LeafletOfficerName", text{s: o.Rank + " " + o.Name, where: FieldOfficerName}),
+		c.row("LeafletCollar", text{s: o.Collar, where: FieldCollar}),
+		phone, email,
+		c.row("LeafletStation", text{s: o.Station, where: FieldStation}),
+	}})
 }
 
 // promise puts the contact promise in words: "Your officer will contact
@@ -216,7 +273,7 @@ func (c *composer) officer(o Officer) {
 func (c *composer) promise(p Promise) text {
 	method, date := c.promiseWords(p)
 	t := c.data("LeafletPromise", map[string]any{"Count": p.Every, "Method": method, "Date": date})
-	return endSentence(t, date)
+	return own(endSentence(t, date))
 }
 
 // discreetPromise is the promise on a discreet leaflet, naming the person
@@ -224,7 +281,7 @@ func (c *composer) promise(p Promise) text {
 func (c *composer) discreetPromise(p Promise, name string) text {
 	method, date := c.promiseWords(p)
 	t := c.data("LeafletDiscreetPromise", map[string]any{"Count": p.Every, "Method": method, "Date": date, "Name": name})
-	return endSentence(t, date)
+	return own(endSentence(t, date))
 }
 
 // promiseWords returns the way of contact and the date, in the language.
@@ -244,145 +301,4 @@ func endSentence(t text, date string) text {
 var methodMessages = map[string]string{
 	"phone": "LeafletByPhone", "email": "LeafletByEmail", "text": "LeafletByText",
 	"letter": "LeafletByLetter", "visit": "LeafletByVisit",
-}
-
-// support lists the independent support service every leaflet names,
-// then the contacts the page names.
-func (c *composer) support(ids []string) {
-	c.heading("LeafletSupportTitle")
-	seen := map[string]bool{}
-	for _, id := range append([]string{c.cfg.Code.SupportContact}, ids...) {
-		if seen[id] {
-			continue
-		}
-		seen[id] = true
-		if ct, ok := c.cfg.Contact(id); ok {
-			c.contact(ct, true)
-		}
-	}
-}
-
-// contact shows a contact's name beside what it is for (when about is
-// set), its phone, website and hours.
-func (c *composer) contact(ct config.Contact, about bool) {
-	at := "site.toml: contact " + ct.ID
-	var paras []block
-	if a := c.aboutText(ct, about); a.s != "" {
-		paras = append(paras, block{body: a})
-	}
-	if ct.Phone != "" {
-		paras = append(paras, block{body: text{c.strs.T("LeafletPhone") + ": " + ct.Phone, at + " phone"}})
-	}
-	if ct.URL != "" {
-		paras = append(paras, block{body: text{displayURL(ct.URL), at + " url"}, link: ct.URL})
-	}
-	if hours := c.inLang(ct.HoursIn); hours != "" {
-		paras = append(paras, block{body: text{c.strs.T("LeafletHours") + ": " + hours, at + " hours"}})
-	}
-	e := block{kind: entry, label: text{ct.Name, at}}
-	if len(paras) > 0 {
-		e.body, e.link, e.more = paras[0].body, paras[0].link, paras[1:]
-	}
-	c.add(e)
-}
-
-// aboutText is what a contact is for, when it is wanted.
-func (c *composer) aboutText(ct config.Contact, wanted bool) text {
-	if !wanted {
-		return text{}
-	}
-	return text{c.inLang(ct.AboutIn), "site.toml: contact " + ct.ID + " about"}
-}
-
-// inLang returns a contact's text in the leaflet's language, noting when
-// site.toml only has it in English.
-func (c *composer) inLang(get func(lang string) (string, string)) string {
-	s, in := get(c.lang)
-	if s != "" && in != c.lang {
-		c.fallback = true
-	}
-	return s
-}
-
-// displayURL drops the scheme and the final slash, which say nothing to a
-// reader: "www.victimlincs.co.uk".
-func displayURL(u string) string {
-	u = strings.TrimPrefix(strings.TrimPrefix(u, "https://"), "http://")
-	return strings.TrimSuffix(u, "/")
-}
-
-// emergency says when to call 999 and 101; ref is the crime reference to
-// quote, or "" on the generic leaflet.
-func (c *composer) emergency(ref string) {
-	c.heading("LeafletEmergencyTitle")
-	if ct, ok := c.cfg.Contact(c.cfg.Code.EmergencyContact); ok {
-		c.add(block{kind: strong, body: c.data("LeafletCall999", map[string]any{"Phone": ct.Phone})})
-		if about := c.inLang(ct.AboutIn); about != "" {
-			c.add(block{kind: para, body: text{about, "site.toml: contact " + ct.ID + " about"}})
-		}
-	}
-	if ct, ok := c.cfg.Contact(c.cfg.Code.NonEmergencyContact); ok {
-		if ref == "" {
-			c.add(block{kind: strong, body: c.data("LeafletCall101Generic", map[string]any{"Phone": ct.Phone})})
-		} else {
-			c.add(block{kind: strong, body: c.data("LeafletCall101", map[string]any{"Phone": ct.Phone, "Ref": ref})})
-		}
-	}
-}
-
-// complaintsContact is the contact that takes complaints the police have
-// not put right, shown under "How to complain" when site.toml has it.
-const complaintsContact = "phso"
-
-// rights lists the Victims' Code rights from the rights page, the time
-// limits from site.toml, enhanced rights, complaints, interpreters and the
-// other languages the leaflet is in.
-func (c *composer) rights(enhanced, generic bool) {
-	code := c.cfg.Code
-	if p := c.pageOf(code.RightsPage, hasRights); p != nil {
-		c.add(block{kind: heading, body: text{p.Title, p.File + ": title"}})
-		if p.Summary != "" {
-			c.add(block{kind: para, body: text{p.Summary, p.File + ": summary"}})
-		}
-		for i, right := range p.Rights {
-			n := strconv.Itoa(i + 1)
-			c.add(block{kind: item, label: text{n + ".", p.File}, body: text{right, p.File + ": rights"}})
-		}
-	}
-	c.add(block{kind: para, body: c.data("LeafletReferral", map[string]any{"Count": code.ReferralDays})})
-	c.add(block{kind: para, body: c.data("LeafletUpdates", map[string]any{"Count": code.UpdateDays})})
-	switch {
-	case generic:
-		c.heading("LeafletEnhancedGenericTitle")
-		c.add(block{kind: para, body: c.data("LeafletEnhancedGeneric", map[string]any{"Count": code.EnhancedUpdateDays})})
-	case enhanced:
-		c.heading("LeafletEnhancedTitle")
-		c.add(block{kind: para, body: c.data("LeafletEnhanced", map[string]any{"Count": code.EnhancedUpdateDays})})
-	}
-	c.heading("LeafletComplainTitle")
-	phone := ""
-	if ct, ok := c.cfg.Contact(code.NonEmergencyContact); ok {
-		phone = ct.Phone
-	}
-	c.add(block{kind: para, body: c.data("LeafletComplain", map[string]any{"Phone": phone})})
-	if ct, ok := c.cfg.Contact(complaintsContact); ok {
-		c.contact(ct, true)
-	}
-	c.heading("LeafletInterpreterTitle")
-	c.add(block{kind: para, body: c.msg("LeafletInterpreter")})
-	c.heading("LeafletLanguagesTitle")
-	c.add(block{kind: para, body: c.data("LeafletLanguages", map[string]any{"Languages": c.endonyms(), "URL": displayURL(c.cfg.URL(c.lang + "/"))})})
-	if c.fallback {
-		c.add(block{kind: note, body: c.msg("LeafletFallback")})
-	}
-	c.newPage()
-}
-
-// endonyms lists the site's languages by their own names.
-func (c *composer) endonyms() string {
-	names := make([]string, len(c.cfg.Languages))
-	for i, l := range c.cfg.Languages {
-		names[i] = l.Endonym
-	}
-	return strings.Join(names, c.strs.T("LeafletListSeparator"))
 }

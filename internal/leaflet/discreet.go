@@ -42,18 +42,26 @@ func SuggestsDiscreet(crime string) bool { return slices.Contains(discreetCrimes
 // what happened.
 func (r *Renderer) composeDiscreet(d Details, lang string) *doc {
 	c := r.newComposer(lang)
+	c.footer("LeafletDiscreetRef", d.CrimeRef, d.made())
 	c.cover(true, "")
 	if d.VictimName != "" {
-		c.add(block{kind: strong, body: c.data("LeafletFor", map[string]any{"Name": d.VictimName})})
+		c.add(block{kind: strong, body: own(c.data("LeafletFor", map[string]any{"Name": d.VictimName}))})
 	}
-	name := text{contactName(d), FieldContactName}
+	name := text{s: contactName(d), where: FieldContactName, own: true}
 	if d.ContactName == "" {
 		name.where = FieldOfficerName
 	}
+	c.emergency(func(phone string) text {
+		return own(c.data("LeafletDiscreetCall101", map[string]any{"Name": name.s, "Phone": phone, "Ref": d.CrimeRef}))
+	})
 	c.heading("LeafletDiscreetContactTitle")
-	c.row("LeafletDiscreetName", name, "")
-	c.row("LeafletPhone", text{d.Officer.Phone, FieldOfficerPhone}, "")
-	c.row("LeafletDiscreetRef", text{d.CrimeRef, FieldCrimeRef}, "")
+	phone := c.row("LeafletPhone", text{s: d.Officer.Phone, where: FieldOfficerPhone})
+	phone.links = []link{{d.Officer.Phone, telURI(d.Officer.Phone)}}
+	c.add(block{kind: group, more: []block{
+		{kind: row, label: c.msg("LeafletDiscreetName"), body: name},
+		phone,
+		c.row("LeafletDiscreetRef", text{s: d.CrimeRef, where: FieldCrimeRef}),
+	}})
 	c.add(block{kind: para, body: c.discreetPromise(d.Promise, name.s)})
 	c.heading("LeafletSupportTitle")
 	for _, id := range r.generalContacts() {
@@ -63,17 +71,7 @@ func (r *Renderer) composeDiscreet(d Details, lang string) *doc {
 			c.contact(ct, false)
 		}
 	}
-	c.add(block{kind: para, body: c.data("LeafletDiscreetMore", map[string]any{"Name": name.s})})
-	c.heading("LeafletEmergencyTitle")
-	if ct, ok := c.cfg.Contact(c.cfg.Code.EmergencyContact); ok {
-		c.add(block{kind: strong, body: c.data("LeafletCall999", map[string]any{"Phone": ct.Phone})})
-		if about := c.inLang(ct.AboutIn); about != "" {
-			c.add(block{kind: para, body: text{about, "site.toml: contact " + ct.ID + " about"}})
-		}
-	}
-	if ct, ok := c.cfg.Contact(c.cfg.Code.NonEmergencyContact); ok {
-		c.add(block{kind: strong, body: c.data("LeafletDiscreetCall101", map[string]any{"Name": name.s, "Phone": ct.Phone, "Ref": d.CrimeRef})})
-	}
+	c.add(block{kind: para, body: own(c.data("LeafletDiscreetMore", map[string]any{"Name": name.s}))})
 	if c.fallback {
 		c.add(block{kind: note, body: c.msg("LeafletFallback")})
 	}
@@ -144,14 +142,15 @@ func (r *Renderer) discreetTexts(lang string) []text {
 		d.Promise.Method = m
 		doc := r.composeDiscreet(d, lang)
 		// The document's title is the cover's.
-		out = append(out, doc.cover.title, doc.cover.subtitle, doc.cover.caption, text{doc.cover.qr, "the QR code"})
+		out = append(out, doc.cover.title, doc.cover.subtitle, doc.cover.force, doc.cover.caption, text{s: doc.cover.qr, where: "the QR code"},
+			text{s: doc.footer.ref, where: "the footer"}, text{s: doc.footer.made, where: "the footer"})
 		for _, page := range doc.pages {
-			for _, b := range page {
-				out = append(out, b.label, b.body, text{b.link, b.body.where + " (its link)"})
-				for _, m := range b.more {
-					out = append(out, m.body, text{m.link, m.body.where + " (its link)"})
+			walkBlocks(page, func(b block) {
+				out = append(out, b.label, b.body)
+				for _, l := range b.links {
+					out = append(out, text{s: l.uri, where: b.body.where + " (its link)"})
 				}
-			}
+			})
 		}
 	}
 	c := r.newComposer(lang)
@@ -258,4 +257,12 @@ func sourceOf(where string) (file string, line int, what string) {
 		}
 	}
 	return file, line, rest + ": "
+}
+
+// walkBlocks calls fn for each block and each block of a group, in order.
+func walkBlocks(blocks []block, fn func(block)) {
+	for _, b := range blocks {
+		fn(b)
+		walkBlocks(b.more, fn)
+	}
 }

@@ -19,17 +19,17 @@
 // with blank lines for an officer to fill in by hand; Calendar makes the
 // officer's reminders of the contact promise as iCalendar.
 //
-// The PDF is drawn with codeberg.org/go-pdf/fpdf in DejaVu Sans, embedded
-// and subset. Arabic is shaped into presentation forms and put into visual
-// order with the Unicode bidirectional algorithm, so it reads joined and
-// right to left while numbers, crime references and emails stay left to
-// right. A rune the font cannot draw is an error that names where the text
-// came from, never a box. The same Details give byte-identical output: the
-// document dates are the date the crime was reported, and the metadata
-// holds only the leaflet's title and language, never the victim's or the
-// officer's details.
-//
-// No other package imports fpdf; this one wraps it.
+// What a leaflet says is composed first (compose.go, sections.go,
+// discreet.go: blocks of text, each with where it came from), then laid
+// out with internal/typeset (setblock.go, paginate.go: shaped, broken
+// lines in every script, positioned on A4 pages; a block never splits
+// across pages), then drawn with internal/pdf (draw.go: a tagged PDF/UA-1
+// document with headings, lists, tables, links and the QR code as a
+// Figure, and page furniture as artifacts). Text no font of the language
+// can draw is an error that names where it came from, never a box. The
+// same Details give byte-identical output; the metadata holds only the
+// leaflet's title and language, never the victim's or the officer's
+// details.
 package leaflet
 
 import (
@@ -70,6 +70,20 @@ type Details struct {
 	// ContactName is how a discreet leaflet names the officer; empty
 	// means the officer's first name.
 	ContactName string
+	// LargePrint sets every text at least 16 pt instead of 12 pt (the
+	// RNIB's large print): the same leaflet, on more pages.
+	LargePrint bool
+	// Made is the day the leaflet is made, printed at the foot of every
+	// page (Parse sets it to the day of now); zero means Reported.
+	Made time.Time
+}
+
+// made is the day the leaflet says it was made.
+func (d Details) made() time.Time {
+	if d.Made.IsZero() {
+		return d.Reported
+	}
+	return d.Made
 }
 
 // Officer is the officer in charge of the case: the person the victim
@@ -93,6 +107,9 @@ var Methods = []string{"phone", "email", "text", "letter", "visit"}
 type Source struct {
 	Config  *config.Site
 	Content *content.Set
+	// Fonts is the site's folder, where site.toml's [leaflet.fonts]
+	// files are; nil when the site names none.
+	Fonts   fs.FS
 	Locales *locale.Bundle
 }
 
@@ -105,7 +122,7 @@ func Load(fsys fs.FS) (Source, problem.List) {
 	if cfg == nil {
 		return Source{}, probs
 	}
-	src := Source{Config: cfg}
+	src := Source{Config: cfg, Fonts: fsys}
 	var more problem.List
 	src.Content, more = content.Load(fsys, cfg)
 	probs = append(probs, more...)
@@ -182,30 +199,17 @@ func checkPlurals(src Source) problem.List {
 }
 
 // Renderer makes leaflets from one site. It is safe for concurrent use:
-// bulk runs share one Renderer between workers, so fonts are subset once
-// per language rather than once per leaflet.
+// bulk runs share one Renderer between workers, so fonts are parsed once
+// and shaped text is shared.
 type Renderer struct {
 	src   Source
-	fonts map[string]*langFonts // by language code; fixed after New
-	qr    sync.Map              // URL -> [][]bool
-}
-
-// langFonts is the font subset of one language, made on first use.
-type langFonts struct {
-	once  sync.Once
-	fonts *fontSubset
-	err   error
-
-	// text is every rune the language's leaflets can print, shaped; it
-	// is worked out once, as every language's subset needs the source
-	// language's too, and composing every crime's leaflet takes long on
-	// a site with many crimes.
-	textOnce sync.Once
-	text     runeSet
+	fonts *fontSet
+	qr    sync.Map // URL -> [][]bool
 }
 
 // New returns a Renderer for the site. It fails when the site lacks a
-// leaflet message, a language's strings or the rights page.
+// leaflet message, a language's strings or the rights page, or a font
+// site.toml names.
 func New(src Source) (*Renderer, error) {
 	if src.Config == nil || src.Content == nil || src.Locales == nil {
 		return nil, errors.New("leaflet: the site is not loaded")
@@ -213,16 +217,17 @@ func New(src Source) (*Renderer, error) {
 	if probs := Check(src); probs.Errors() > 0 {
 		return nil, probs.Err()
 	}
-	if _, err := dejaVu(); err != nil {
-		return nil, err
-	}
-	r := &Renderer{src: src, fonts: map[string]*langFonts{}}
+	r := &Renderer{src: src}
 	for _, l := range src.Config.Languages {
 		if src.Locales.Lang(l.Code) == nil {
 			return nil, fmt.Errorf("leaflet: no strings for language %q", l.Code)
 		}
-		r.fonts[l.Code] = &langFonts{}
 	}
+	fs, err := newFontSet(src, r.languages())
+	if err != nil {
+		return nil, err
+	}
+	r.fonts = fs
 	return r, nil
 }
 
@@ -237,17 +242,17 @@ func (r *Renderer) Render(d Details) ([]byte, error) {
 	if d.Bilingual && d.Lang != r.src.Config.DefaultLanguage {
 		docs = append(docs, r.compose(d, r.src.Config.DefaultLanguage))
 	}
-	return r.print(docs, d.Reported)
+	return r.print(docs, d.LargePrint)
 }
 
 // Generic returns the leaflet in lang that is not about any one case: the
 // one the website publishes, with blank lines for the officer to fill in.
 // Its dates are the day the site's facts were last checked.
 func (r *Renderer) Generic(lang string) ([]byte, error) {
-	if _, ok := r.fonts[lang]; !ok {
+	if _, ok := r.fonts.stacks[lang]; !ok {
 		return nil, fmt.Errorf("leaflet: %q is not a language of the site", lang)
 	}
-	return r.print([]*doc{r.composeGeneric(lang)}, r.src.Config.Checked)
+	return r.print([]*doc{r.composeGeneric(lang)}, false)
 }
 
 // Generics returns the generic leaflet of every language of the site, by
@@ -317,7 +322,7 @@ func (r *Renderer) Read(values map[string]string, now time.Time) (Details, error
 // for, both when both are wrong. Parse has checked everything else.
 func (r *Renderer) Validate(d Details) error {
 	var inv InvalidError
-	if _, ok := r.fonts[d.Lang]; !ok {
+	if _, ok := r.fonts.stacks[d.Lang]; !ok {
 		inv.add(FieldLang, "is not a language of the site; use one of %s", strings.Join(r.languages(), ", "))
 	}
 	if r.src.Content.Get(CrimePage(d.Crime), r.src.Content.Source()) == nil {
@@ -366,30 +371,22 @@ func FileBase(crimeRef string) string {
 // CrimePage returns the content id of a crime's page: "crime/burglary".
 func CrimePage(slug string) string { return crimeSection + "/" + slug }
 
-// fontsFor returns the font subset of a language, cutting it on first use.
-func (r *Renderer) fontsFor(lang string) (*fontSubset, error) {
-	lf := r.fonts[lang]
-	lf.once.Do(func() {
-		want := baseRunes()
-		if l, _ := r.src.Config.Language(lang); l.RTL() {
-			want.union(arabicRunes())
+// print lays out the docs, one after the other, and draws them into one
+// PDF.
+func (r *Renderer) print(docs []*doc, large bool) ([]byte, error) {
+	qr := make([][][]bool, len(docs))
+	for i, d := range docs {
+		if d.cover.qr != "" { // a discreet leaflet has none
+			m, err := r.qrCode(d.cover.qr)
+			if err != nil {
+				return nil, err
+			}
+			qr[i] = m
 		}
-		// A bilingual leaflet adds the English text.
-		for _, code := range []string{lang, r.src.Config.DefaultLanguage} {
-			want.union(r.textRunes(code))
-		}
-		lf.fonts, lf.err = cutFont(want)
-	})
-	return lf.fonts, lf.err
-}
-
-// textRunes returns the runes of the static text of lang's leaflets.
-func (r *Renderer) textRunes(lang string) *runeSet {
-	lf := r.fonts[lang]
-	lf.textOnce.Do(func() {
-		for _, s := range r.staticText(lang) {
-			lf.text.addString(shapeArabic(s))
-		}
-	})
-	return &lf.text
+	}
+	l, err := r.layout(docs, qr, large)
+	if err != nil {
+		return nil, err
+	}
+	return r.fonts.draw(l)
 }

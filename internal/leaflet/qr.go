@@ -28,27 +28,3 @@ func (r *Renderer) qrCode(url string) ([][]bool, error) {
 	r.qr.Store(url, m)
 	return m, nil
 }
-
-// drawQR draws the modules as vector squares, size millimetres wide, with
-// its top left corner at x, y: one rectangle per run of dark modules in a
-// row, so the code stays sharp at any scale and costs little to draw.
-func (p *printer) drawQR(m [][]bool, x, y, size float64) {
-	if len(m) == 0 {
-		return
-	}
-	unit := size / float64(len(m))
-	p.pdf.SetFillColor(0, 0, 0)
-	for row, mods := range m {
-		for col := 0; col < len(mods); {
-			if !mods[col] {
-				col++
-				continue
-			}
-			start := col
-			for col < len(mods) && mods[col] {
-				col++
-			}
-			p.pdf.Rect(x+float64(start)*unit, y+float64(row)*unit, float64(col-start)*unit, unit, "F")
-		}
-	}
-}

@@ -26,7 +26,7 @@ func TestExplain(t *testing.T) {
 	}
 	phone := "has lost its leading 0, as a spreadsheet drops it; write it as 01522 000000 (in a spreadsheet, format the column as text)"
 	lang := "is not a language of the site; use one of en, pl, lt, ro, ar"
-	glyph := `site.toml: contact x: the leaflet font cannot draw 'ʭ' (U+02AD); replace it`
+	glyph := `site.toml: contact x: no leaflet font can draw 'ʭ' (U+02AD); replace it`
 	tests := []struct {
 		name  string
 		where func(string) string

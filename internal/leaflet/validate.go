@@ -171,6 +171,7 @@ func Parse(values map[string]string, now time.Time) (Details, error) {
 		ContactName: freeText(&inv, FieldContactName, get(FieldContactName), maxName),
 	}
 	d.Reported = date(&inv, FieldReported, get(FieldReported))
+	d.Made = civilDay(now)
 	if today := civilDay(now); d.Reported.After(today) {
 		inv.add(FieldReported, "is after today; give the date the crime was reported, as YYYY-MM-DD")
 	}
@@ -331,15 +332,13 @@ func freeText(inv *InvalidError, field, s string, limit int) string {
 			inv.add(field, "holds an invisible or control character (U+%04X); retype it", r)
 			return ""
 		case !CanDraw(r):
-			inv.add(field, "holds %q (U+%04X), which the leaflet font cannot draw; write it in Latin letters or in the script of a language the site supports", r, r)
+			inv.add(field, "holds %q (U+%04X), which no leaflet font can draw; write it in Latin letters or in the script of a language the site supports", r, r)
 			return ""
 		}
 	}
-	for _, r := range shapeArabic(s) {
-		if !CanDraw(r) {
-			inv.add(field, "holds Arabic letters the leaflet font cannot join (U+%04X)", r)
-			return ""
-		}
+	if r := Drawable(s); r >= 0 {
+		inv.add(field, "holds %q (U+%04X), which no leaflet font can draw with the letters around it; retype it", r, r)
+		return ""
 	}
 	return s
 }

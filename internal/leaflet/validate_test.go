@@ -25,6 +25,7 @@ func TestParse(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := sample("pl")
+	want.Made = civilDay(testNow)
 	if fmt.Sprint(d) != fmt.Sprint(want) {
 		t.Errorf("Parse = %+v, want %+v", d, want)
 	}

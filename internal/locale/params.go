@@ -18,13 +18,15 @@ const (
 	Method    Field = "Method"    // how the officer keeps in touch, in the language: "by phone"
 	Languages Field = "Languages" // the site's languages, each by its own name
 	URL       Field = "URL"       // a web address
+	Page      Field = "Page"      // a page number
+	Pages     Field = "Pages"     // the number of pages
 )
 
 // samples are what Load fills in for each field when it tries a message.
 var samples = map[Field]any{
 	Count: 2, Date: "27 November 2026", Day: 27, Month: "November", Year: 2026,
 	Name: "Alex Smith", Phone: "101", Ref: "LP-12345-26", Method: "by phone",
-	Languages: "English, Polski", URL: "victims.example.org/en",
+	Languages: "English, Polski", URL: "victims.example.org/en", Page: 2, Pages: 4,
 }
 
 // Params lists every message that the code fills in with data, and the
@@ -54,6 +56,8 @@ var Params = map[string][]Field{
 	"LeafletDiscreetPromise": {Count, Method, Date, Name},
 	"LeafletDiscreetMore":    {Name},
 	"LeafletDiscreetCall101": {Name, Phone, Ref},
+	"LeafletPageOf":          {Page, Pages},
+	"LeafletMade":            {Date},
 }
 
 // sampleData is what callers give the message id, with sample values.

@@ -1,0 +1,161 @@
+package leaflet
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"runtime"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+
+	"golang.org/x/sync/errgroup"
+)
+
+// TestEveryLanguageAndCrime renders the leaflet of every language of the
+// shipped site for every crime page, in parallel, and checks what a
+// victim must find: 999, 101 and the crime reference on page 1, the
+// reference on every later page, no text under 12 pt (mutool), and no
+// page that holds a stranded line. It lists the page counts.
+func TestEveryLanguageAndCrime(t *testing.T) {
+	pdftotext := needTool(t, "pdftotext")
+	mutool := needTool(t, "mutool")
+	r := repoRenderer(t)
+	dir := t.TempDir()
+	type result struct {
+		lang, crime string
+		pages       int
+	}
+	var mu sync.Mutex
+	var results []result
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for _, l := range r.languages() {
+		for _, crime := range r.Crimes() {
+			g.Go(func() error {
+				d := sample(l)
+				d.Crime = crime
+				pdf, err := r.Render(d)
+				if err != nil {
+					return fmt.Errorf("%s %s: %w", l, crime, err)
+				}
+				file := filepath.Join(dir, l+"-"+crime+".pdf")
+				if err := os.WriteFile(file, pdf, 0o600); err != nil {
+					return err
+				}
+				pages, err := checkLeafletPages(pdftotext, mutool, file)
+				if err != nil {
+					return fmt.Errorf("%s %s: %w", l, crime, err)
+				}
+				mu.Lock()
+				results = append(results, result{l, crime, pages})
+				mu.Unlock()
+				return nil
+			})
+		}
+	}
+	if err := g.Wait(); err != nil {
+		t.Fatal(err)
+	}
+	sort.Slice(results, func(i, j int) bool {
+		return results[i].lang+results[i].crime < results[j].lang+results[j].crime
+	})
+	counts := map[int]int{}
+	var table strings.Builder
+	for _, res := range results {
+		counts[res.pages]++
+		fmt.Fprintf(&table, "%-3s %-28s %d\n", res.lang, res.crime, res.pages)
+	}
+	t.Logf("pages per leaflet (language, crime, pages):\n%s", table.String())
+	t.Logf("leaflets by page count: %v", counts)
+}
+
+var textSize = regexp.MustCompile(`size="([0-9.]+)"`)
+
+// checkLeafletPages checks one leaflet file and returns its page count.
+func checkLeafletPages(pdftotext, mutool, file string) (int, error) {
+	out, err := exec.Command(pdftotext, "-enc", "UTF-8", file, "-").Output()
+	if err != nil {
+		return 0, err
+	}
+	pages := strings.Split(strings.TrimRight(string(out), "\f\n"), "\f")
+	first := pages[0]
+	for _, want := range []string{"999", "101", "LP-12345-26"} {
+		if !strings.Contains(first, want) {
+			return 0, fmt.Errorf("page 1 lacks %q", want)
+		}
+	}
+	for i, p := range pages[1:] {
+		if !strings.Contains(p, "LP-12345-26") {
+			return 0, fmt.Errorf("page %d lacks the crime reference", i+2)
+		}
+		// Beside the footer (one line, sometimes two), a page holds
+		// whole blocks: more than a stranded line.
+		if lines := nonEmptyLines(p); lines < 4 {
+			return 0, fmt.Errorf("page %d holds %d lines only:\n%s", i+2, lines, p)
+		}
+	}
+	st, err := exec.Command(mutool, "draw", "-F", "stext", "-o", "-", file).Output()
+	if err != nil {
+		return 0, err
+	}
+	for _, m := range textSize.FindAllSubmatch(st, -1) {
+		if size, _ := strconv.ParseFloat(string(m[1]), 64); size < 12 {
+			return 0, fmt.Errorf("text at %s pt, under 12 pt", m[1])
+		}
+	}
+	if len(textSize.FindAllSubmatch(st, -1)) == 0 {
+		return 0, fmt.Errorf("mutool found no text")
+	}
+	return len(pages), nil
+}
+
+func nonEmptyLines(s string) int {
+	n := 0
+	for _, l := range strings.Split(s, "\n") {
+		if strings.TrimSpace(l) != "" {
+			n++
+		}
+	}
+	return n
+}
+
+// TestStructureTree walks the structure tree that poppler reads from an
+// English leaflet and finds, in reading order, the title, the emergency
+// box with tel: links, the officer's table, the rights list and the QR
+// code's Figure; and that the PDF says it is tagged.
+func TestStructureTree(t *testing.T) {
+	needTool(t, "pdfinfo")
+	pdf, err := testRenderer(t).Render(sample("en"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if info := runTool(t, pdf, "pdfinfo"); !strings.Contains(info, "Tagged:          yes") {
+		t.Errorf("pdfinfo does not say Tagged: yes:\n%s", info)
+	}
+	tree := runTool(t, pdf, "pdfinfo", "-struct-text")
+	want := []string{
+		"H1 (block)", `"Information for victims of crime"`, "Figure:", "Sect", "H2 (block)", `"If you are in danger now"`,
+		"Link (inline)", `"999"`, "Link (inline)", `"101"`, "H2 (block)", `"Your officer"`, "Table", "TR", "TH", `"Name"`, "TD",
+		`"PC Jane Smith"`, "Link (inline)", `"01522 000000"`, "Link (inline)", `"jane.smith@lincs.police.uk"`,
+		"H2 (block)", `"Your report"`, "H2 (block)", `"Support for you"`, "H3 (block)", `"Victim Lincs"`,
+		"L (block)", "LI", "Lbl", `"1."`, "LBody", "H2 (block)", `"How to complain"`,
+	}
+	at := 0
+	for _, w := range want {
+		i := strings.Index(tree[at:], w)
+		if i < 0 {
+			t.Fatalf("the structure tree lacks %q after byte %d:\n%s", w, at, tree)
+		}
+		at += i + len(w)
+	}
+	for _, uri := range []string{"tel:999", "tel:101", "tel:+441522000000", "mailto:jane.smith@lincs.police.uk", "https://www.victimlincs.co.uk/"} {
+		if !strings.Contains(string(pdf), "("+uri+")") {
+			t.Errorf("no link annotation to %s", uri)
+		}
+	}
+}
