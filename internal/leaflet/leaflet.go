@@ -61,9 +61,6 @@ type Details struct {
 
 	VictimName string // optional: printed on the leaflet so it reaches the right person
 	Bilingual  bool   // also print the leaflet in English, after the victim's language
-	// LargePrint makes the same leaflet with no text under 16 pt, on as
-	// many pages as it needs, for a reader with low vision.
-	LargePrint bool
 	// Discreet makes a leaflet that shows neither that it comes from the
 	// police nor what happened: see composeDiscreet.
 	Discreet bool
