@@ -7,7 +7,7 @@
 # `victimsite leaflet`, renders its pages 1 and 2 with
 # `pdftoppm -r 40 -png`, and tiles them with ImageMagick's montage, four
 # languages to a sheet (two languages a row, page 1 beside page 2, each
-# labelled with its language and page), into
+# labelled with its language, page and page count), into
 # docs/leaflets/contact-sheet-1.png, -2.png and -3.png. The images are
 # committed as documentation; run this again whenever the leaflet's
 # design or words change. A language whose leaflet cannot be made is
@@ -58,6 +58,7 @@ for lang in $LANGS; do
     mv "$png" "$work/$lang.p$p.png"
   done
   log "$lang: $pages pages"
+  echo "$pages" > "$work/$lang.pages"
   made+=("$lang")
 done
 
@@ -69,7 +70,8 @@ for ((i = 0; i < ${#made[@]}; i += PER_SHEET)); do
   sheet=$((sheet + 1))
   tiles=()
   for lang in "${made[@]:i:PER_SHEET}"; do
-    tiles+=(-label "$lang, page 1" "$work/$lang.p1.png" -label "$lang, page 2" "$work/$lang.p2.png")
+    pages=$(cat "$work/$lang.pages")
+    tiles+=(-label "$lang, page 1 of $pages" "$work/$lang.p1.png" -label "$lang, page 2 of $pages" "$work/$lang.p2.png")
   done
   "$MONTAGE" -font "$font" -pointsize 14 "${tiles[@]}" -tile 4x -geometry +12+8 \
     -background '#e8e8e8' -bordercolor '#999999' -border 1 \
