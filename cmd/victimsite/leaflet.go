@@ -21,32 +21,34 @@ const leafletSynopsis = `Usage:
   victimsite leaflet [-site DIR] -lang L -crime C -crime-ref REF -reported YYYY-MM-DD
       -officer-name NAME -officer-rank RANK -collar N -officer-phone PHONE
       -officer-email EMAIL -station STATION -promise-method METHOD -promise-every DAYS
-      [-promise-next YYYY-MM-DD] [-victim-name NAME] [-bilingual]
+      [-promise-next YYYY-MM-DD] [-victim-name NAME] [-bilingual] [-large-print]
       [-discreet [-contact-name NAME]] [-ics FILE.ics] [-o FILE.pdf]
   victimsite leaflet [-site DIR] -csv FILE -out-dir DIR
 `
 
 const leafletUsage = leafletSynopsis + `
 Makes a victim's leaflet: their officer, the contact promise, what happens next,
-where to get support and their rights, in their language. -discreet makes one
+where to get support and their rights, in their language. -large-print sets
+every word at 16 pt or more, for a victim with low vision. -discreet makes one
 that does not show it comes from the police or what happened, for a victim at
 risk if someone else reads it; for domestic abuse, stalking and sexual offences
 a warning says so when it is left out. -o defaults to the crime reference, such
 as LP-12345-26.pdf, and then never replaces an existing file; -o and -ics write
 only regular files (not a pipe, device, link or folder). With -csv (saved with
 commas, not semicolons), the first row names the columns with these flag names
-(lang,crime,crime-ref,...; an ics column of yes/no asks for the reminders too),
-each further row makes one leaflet named after its crime reference, with -2, -3
-added when an earlier row has that name, and -csv - reads standard input. A
-file already in -out-dir is never replaced: its row is reported instead.
-Leaflets are readable by their owner only (mode 0600).
+(lang,crime,crime-ref,...; bilingual, large-print and discreet take yes or no,
+as does an ics column, which asks for the reminders too), each further row
+makes one leaflet named after its crime reference, with -2, -3 added when an
+earlier row has that name, and -csv - reads standard input. A file already in
+-out-dir is never replaced: its row is reported instead. Leaflets are readable
+by their owner only (mode 0600).
 `
 
 // leafletFlags are the flags of victimsite leaflet.
 type leafletFlags struct {
 	site    siteDir
 	values  map[string]*string // the details, by field name
-	bools   map[string]*bool   // -bilingual, -discreet
+	bools   map[string]*bool   // the leaflet.Switches: -bilingual, -large-print, -discreet
 	out     string
 	ics     string
 	csv     string
@@ -97,6 +99,8 @@ func registerLeafletFlags(fl *flag.FlagSet) *leafletFlags {
 		switch f {
 		case leaflet.FieldBilingual:
 			lf.bools[f] = fl.Bool(f, false, "also print the leaflet in English, after the victim's language")
+		case leaflet.FieldLargePrint:
+			lf.bools[f] = fl.Bool(f, false, "large print: the same leaflet with no text under 16 pt, on as many pages as it needs,\nfor a victim with low vision")
 		case leaflet.FieldDiscreet:
 			lf.bools[f] = fl.Bool(f, false, "a leaflet that does not show it comes from the police or what happened: only the officer's first name\n(or -contact-name) and phone, the reference, support services, 999 and 101; no QR code, crime, rank,\ncollar number, email or station. Suggested for domestic abuse, stalking and sexual offences")
 		default:

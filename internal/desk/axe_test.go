@@ -61,6 +61,13 @@ func checkAccessibility(t *testing.T, tab context.Context, url string) {
 		submitWithErrors(t, step)
 		audit(t, step)
 	})
+	t.Run("large print ticked", func(t *testing.T) {
+		step := open(t, tab, url)
+		if err := chromedp.Do(step, setChecked("large-print", true)); err != nil {
+			t.Fatal(err)
+		}
+		audit(t, step)
+	})
 	t.Run("not discreet warning", func(t *testing.T) {
 		step := open(t, tab, url)
 		if err := chromedp.Do(step, setValue("crime", "domestic-abuse"), setChecked("discreet", false)); err != nil {

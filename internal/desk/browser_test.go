@@ -38,6 +38,7 @@ func TestInBrowser(t *testing.T) {
 		{"without JavaScript", checkWithoutJavaScript},
 		{"remember me", checkRememberMe},
 		{"discreet suggested", checkDiscreetSuggested},
+		{"large print", checkLargePrint},
 		{"axe", checkAccessibility},
 	} {
 		t.Run(check.name, func(t *testing.T) { check.run(t, newTab(t, ctx), srv.URL) })
@@ -91,7 +92,7 @@ func fill(t *testing.T, step context.Context, values map[string]string) {
 			if v != "" {
 				steps = append(steps, chromedp.Click(chromedp.ID(radioID(v))))
 			}
-		case leaflet.FieldBilingual, leaflet.FieldDiscreet:
+		case leaflet.FieldBilingual, leaflet.FieldLargePrint, leaflet.FieldDiscreet:
 			steps = append(steps, setChecked(name, checked(v)))
 		default:
 			steps = append(steps, setValue(name, ""))
@@ -364,7 +365,7 @@ func fieldJS(name string) string {
 	switch name {
 	case leaflet.FieldPromiseMethod:
 		return `(document.querySelector('[name="promise-method"]:checked') || {value: ""}).value`
-	case leaflet.FieldBilingual, leaflet.FieldDiscreet:
+	case leaflet.FieldBilingual, leaflet.FieldLargePrint, leaflet.FieldDiscreet:
 		return fmt.Sprintf(`document.getElementById(%q).checked ? "yes" : ""`, name)
 	}
 	return fmt.Sprintf(`document.getElementById(%q).value`, name)

@@ -241,6 +241,8 @@ func TestErrorsInTheForm(t *testing.T) {
 		{"shapes", map[string]string{"collar": "ABC", "officer-phone": "call me", "promise-every": "700", "promise-method": "pigeon"},
 			map[string]string{"collar": "not a collar number", "officer-phone": "not a phone number",
 				"promise-every": "from 1 to 90", "promise-method": "must be one of"}},
+		{"a box neither yes nor no", map[string]string{"large-print": "maybe"},
+			map[string]string{"large-print": "Large print must be yes or no"}},
 		{"invisible characters", map[string]string{"officer-name": "Jane\u202eSmith"},
 			map[string]string{"officer-name": "invisible or control character"}},
 	}
@@ -294,7 +296,7 @@ func checkErrorPage(t *testing.T, page string, values, want map[string]string) {
 			if v != "" && v != "pigeon" && !regexp.MustCompile(`value="`+v+`" checked`).MatchString(page) {
 				t.Errorf("the way of keeping in touch %q was not kept", v)
 			}
-		case "bilingual", "discreet":
+		case "bilingual", "large-print", "discreet":
 			if checked(v) != strings.Contains(page, `id="`+field+`" name="`+field+`" type="checkbox" value="yes" checked`) {
 				t.Errorf("the box %s was not kept as %q", field, v)
 			}

@@ -44,6 +44,10 @@ var questions = map[string]question{
 		Hint: "Printed on the leaflet so that it reaches the right person. Leave it out if someone else might see the leaflet.",
 		Type: "text", Autocomplete: "off", Noun: "The victim's name"},
 	leaflet.FieldBilingual: {Label: "Also print the leaflet in English, after the victim's language", Noun: "The English copy"},
+	leaflet.FieldLargePrint: {Label: "Large print",
+		Hint: "Every word is printed at 16 point or larger, for someone who finds ordinary print hard to read. " +
+			"The leaflet says the same and runs to more pages.",
+		Noun: "Large print"},
 	leaflet.FieldDiscreet: {Label: "Discreet leaflet",
 		Hint: "Suggested for domestic abuse, stalking and sexual offences, and for anyone at risk if someone else sees the leaflet. " +
 			"It does not show that it comes from the police or what happened. It gives your first name (or the name you give below) " +
@@ -85,7 +89,7 @@ var questions = map[string]question{
 // then the promise.
 var order = []string{
 	leaflet.FieldLang, leaflet.FieldCrime, leaflet.FieldCrimeRef, leaflet.FieldReported,
-	leaflet.FieldVictimName, leaflet.FieldBilingual, leaflet.FieldDiscreet,
+	leaflet.FieldVictimName, leaflet.FieldBilingual, leaflet.FieldLargePrint, leaflet.FieldDiscreet,
 	leaflet.FieldOfficerName, leaflet.FieldContactName, leaflet.FieldOfficerRank, leaflet.FieldCollar,
 	leaflet.FieldOfficerPhone, leaflet.FieldOfficerEmail, leaflet.FieldStation,
 	leaflet.FieldPromiseMethod, leaflet.FieldPromiseEvery, leaflet.FieldPromiseNext,

@@ -87,6 +87,27 @@ func TestCSVHeader(t *testing.T) {
 	}
 }
 
+// TestCSVLargePrint reads the large-print column, whatever the header
+// calls it, and names the column as the header spells it when a value is
+// not yes or no.
+func TestCSVLargePrint(t *testing.T) {
+	for _, column := range []string{"large-print", "Large Print", "large_print", "LARGE-PRINT"} {
+		csv := strings.TrimSuffix(header, "\n") + "," + column + "\n" +
+			"pl,burglary,LP-1-26,2026-11-20,Jane,PC,1,01522 000000,a@b.uk,Boston,phone,7,yes\n" +
+			"pl,burglary,LP-2-26,2026-11-20,Jane,PC,1,01522 000000,a@b.uk,Boston,phone,7,no\n" +
+			"pl,burglary,LP-3-26,2026-11-20,Jane,PC,1,01522 000000,a@b.uk,Boston,phone,7,\n" +
+			"pl,burglary,LP-4-26,2026-11-20,Jane,PC,1,01522 000000,a@b.uk,Boston,phone,7,16pt\n"
+		rows, probs := readAll(t, csv)
+		if len(rows) != 3 || !rows[0].Details.LargePrint || rows[1].Details.LargePrint || rows[2].Details.LargePrint {
+			t.Errorf("%s: rows = %+v, want rows 2 to 4, only row 2 in large print", column, rows)
+		}
+		want := "row 5, column " + column + ": must be yes or no (or true or false)"
+		if len(probs) != 1 || probs[0] != want {
+			t.Errorf("%s: problems = %q, want %q", column, probs, want)
+		}
+	}
+}
+
 func TestCSVRowShape(t *testing.T) {
 	csv := strings.TrimSuffix(header, "\n") + ",ics,bilingual\n" +
 		"pl,burglary,LP-1-26,2026-11-20,Jane,PC,1,01522 000000,a@b.uk,Boston,phone,7,yes,y\n" +

@@ -33,6 +33,7 @@ const (
 	FieldPromiseNext   = "promise-next"
 	FieldVictimName    = "victim-name"
 	FieldBilingual     = "bilingual"
+	FieldLargePrint    = "large-print"
 	FieldDiscreet      = "discreet"
 	FieldContactName   = "contact-name"
 )
@@ -43,8 +44,12 @@ var Fields = []string{
 	FieldLang, FieldCrime, FieldCrimeRef, FieldReported,
 	FieldOfficerName, FieldOfficerRank, FieldCollar, FieldOfficerPhone, FieldOfficerEmail, FieldStation,
 	FieldPromiseMethod, FieldPromiseEvery, FieldPromiseNext,
-	FieldVictimName, FieldBilingual, FieldDiscreet, FieldContactName,
+	FieldVictimName, FieldBilingual, FieldLargePrint, FieldDiscreet, FieldContactName,
 }
+
+// Switches are the fields that are yes or no: a flag without a value on
+// the command line, a yes/no column in a CSV file, a box on the desk.
+var Switches = []string{FieldBilingual, FieldLargePrint, FieldDiscreet}
 
 // Required are the fields that must not be empty.
 var Required = []string{
@@ -174,6 +179,7 @@ func Parse(values map[string]string, now time.Time) (Details, error) {
 	d.Promise.Next = date(&inv, FieldPromiseNext, get(FieldPromiseNext))
 	d.Bilingual = boolean(&inv, FieldBilingual, get(FieldBilingual))
 	d.Discreet = boolean(&inv, FieldDiscreet, get(FieldDiscreet))
+	d.LargePrint = boolean(&inv, FieldLargePrint, get(FieldLargePrint))
 	checkShapes(&inv, d)
 	if d.Promise.Next.IsZero() && !d.Reported.IsZero() && d.Promise.Every > 0 {
 		d.Promise.Next = workingDay(d.Reported.AddDate(0, 0, d.Promise.Every))

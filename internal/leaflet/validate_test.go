@@ -78,6 +78,7 @@ func TestParseProblems(t *testing.T) {
 		{FieldVictimName, "Alex\u202eDoe", "control character"},
 		{FieldContactName, "Jo\u202eDoe", "control character"},
 		{FieldBilingual, "perhaps", "yes or no"},
+		{FieldLargePrint, "16pt", "yes or no"},
 		{"colour", "blue", "not a field"},
 	}
 	for _, tt := range tests {
@@ -93,6 +94,35 @@ func TestParseProblems(t *testing.T) {
 				t.Errorf("problems = %v, want one with %s saying %q", err, tt.field, tt.want)
 			}
 		})
+	}
+}
+
+// TestParseSwitches reads each yes/no field into its own Details field,
+// in every spelling a person or a spreadsheet uses.
+func TestParseSwitches(t *testing.T) {
+	get := map[string]func(Details) bool{
+		FieldBilingual:  func(d Details) bool { return d.Bilingual },
+		FieldLargePrint: func(d Details) bool { return d.LargePrint },
+		FieldDiscreet:   func(d Details) bool { return d.Discreet },
+	}
+	if len(get) != len(Switches) {
+		t.Fatalf("Switches = %v; test each of them", Switches)
+	}
+	for _, field := range Switches {
+		for value, want := range map[string]bool{"yes": true, "YES": true, "y": true, "true": true, "1": true,
+			"no": false, "n": false, "false": false, "0": false, "": false, " yes ": true} {
+			values := validValues()
+			values[field] = value
+			d, err := Parse(values, testNow)
+			if err != nil {
+				t.Fatalf("%s=%q: %v", field, value, err)
+			}
+			for other, read := range get {
+				if got := read(d); got != (want && other == field) {
+					t.Errorf("%s=%q: %s is %v", field, value, other, got)
+				}
+			}
+		}
 	}
 }
 
