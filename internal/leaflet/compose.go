@@ -61,6 +61,7 @@ const (
 	note                     // a paragraph about the leaflet itself
 	group                    // blocks kept together on one page
 	box                      // a group in a box: the emergency numbers
+	columns                  // blocks in two columns, kept together: rights, contact cards
 )
 
 // link is a part of a block's text that links to uri: a phone number, a

@@ -50,7 +50,7 @@ func (s *setter) unit(b block) unit {
 		u.gap, u.glue = s.sz.gap*2, true
 	case subhead, group:
 		u.gap = s.sz.gap * 1.6
-	case box:
+	case box, columns:
 		u.gap = s.sz.gap * 1.6
 	}
 	if b.kind == item {
@@ -105,6 +105,8 @@ func (s *setter) put(b block, parent *node, x, w, y float64, u *unit) float64 {
 		return s.group(b.more, parent, x, w, y, u)
 	case box:
 		return s.box(b, parent, x, w, y, u)
+	case columns:
+		return s.columns(b, parent, x, w, y, u)
 	}
 	return 0
 }
