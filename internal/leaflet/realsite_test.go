@@ -29,7 +29,7 @@ func TestEveryLanguageAndCrime(t *testing.T) {
 	dir := t.TempDir()
 	type result struct {
 		lang, crime string
-		pages       int
+		pages, size int
 	}
 	var mu sync.Mutex
 	var results []result
@@ -53,7 +53,7 @@ func TestEveryLanguageAndCrime(t *testing.T) {
 					return fmt.Errorf("%s %s: %w", l, crime, err)
 				}
 				mu.Lock()
-				results = append(results, result{l, crime, pages})
+				results = append(results, result{l, crime, pages, len(pdf)})
 				mu.Unlock()
 				return nil
 			})
@@ -73,6 +73,7 @@ func TestEveryLanguageAndCrime(t *testing.T) {
 	}
 	t.Logf("pages per leaflet (language, crime, pages):\n%s", table.String())
 	t.Logf("leaflets by page count: %v; on two pages: %d of %d", counts, counts[1]+counts[2], len(results))
+	t.Logf("bytes per leaflet (language, mean, max):\n%s", sizeTable(len(results), func(i int) (string, int) { return results[i].lang, results[i].size }))
 	for _, res := range results {
 		if res.pages > maxPages {
 			t.Errorf("%s %s: %d pages, want at most %d", res.lang, res.crime, res.pages, maxPages)
@@ -83,6 +84,31 @@ func TestEveryLanguageAndCrime(t *testing.T) {
 // maxPages is the most pages a leaflet of the shipped site may run to at
 // 12 pt. Urdu's Nastaliq needs the most: its lines are 2.5 em apart.
 const maxPages = 4
+
+// sizeTable lists the mean and largest size per language, and over all.
+func sizeTable(n int, at func(i int) (lang string, size int)) string {
+	type stat struct{ n, sum, max int }
+	stats := map[string]*stat{}
+	var langs []string
+	for i := range n {
+		lang, size := at(i)
+		for _, k := range []string{lang, "all"} {
+			st := stats[k]
+			if st == nil {
+				st = &stat{}
+				stats[k] = st
+				langs = append(langs, k)
+			}
+			st.n, st.sum, st.max = st.n+1, st.sum+size, max(st.max, size)
+		}
+	}
+	var b strings.Builder
+	for _, k := range langs {
+		st := stats[k]
+		fmt.Fprintf(&b, "%-3s %6d %6d\n", k, st.sum/st.n, st.max)
+	}
+	return b.String()
+}
 
 var textSize = regexp.MustCompile(`size="([0-9.]+)"`)
 
@@ -163,8 +189,9 @@ func TestStructureTree(t *testing.T) {
 		}
 		at += i + len(w)
 	}
+	objs := string(unpacked(t, pdf))
 	for _, uri := range []string{"tel:999", "tel:101", "tel:+441522000000", "mailto:jane.smith@lincs.police.uk", "https://www.victimlincs.co.uk/"} {
-		if !strings.Contains(string(pdf), "("+uri+")") {
+		if !strings.Contains(objs, "("+uri+")") {
 			t.Errorf("no link annotation to %s", uri)
 		}
 	}

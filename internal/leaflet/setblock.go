@@ -117,7 +117,7 @@ func (s *setter) group(blocks []block, parent *node, x, w, y float64, u *unit) f
 	var table *node
 	for i, b := range blocks {
 		if i > 0 {
-			y += s.sz.gap * 0.4
+			y += s.sz.gap * 0.6
 		}
 		if b.kind != row {
 			table = nil
