@@ -48,7 +48,7 @@ func TestEveryLanguageAndCrime(t *testing.T) {
 				if err := os.WriteFile(file, pdf, 0o600); err != nil {
 					return err
 				}
-				pages, err := checkLeafletPages(pdftotext, mutool, file)
+				pages, err := checkLeafletPages(pdftotext, mutool, file, 12)
 				if err != nil {
 					return fmt.Errorf("%s %s: %w", l, crime, err)
 				}
@@ -112,8 +112,9 @@ func sizeTable(n int, at func(i int) (lang string, size int)) string {
 
 var textSize = regexp.MustCompile(`size="([0-9.]+)"`)
 
-// checkLeafletPages checks one leaflet file and returns its page count.
-func checkLeafletPages(pdftotext, mutool, file string) (int, error) {
+// checkLeafletPages checks one leaflet file, whose text must be at least
+// least points, and returns its page count.
+func checkLeafletPages(pdftotext, mutool, file string, least float64) (int, error) {
 	out, err := exec.Command(pdftotext, "-enc", "UTF-8", file, "-").Output()
 	if err != nil {
 		return 0, err
@@ -140,8 +141,8 @@ func checkLeafletPages(pdftotext, mutool, file string) (int, error) {
 		return 0, err
 	}
 	for _, m := range textSize.FindAllSubmatch(st, -1) {
-		if size, _ := strconv.ParseFloat(string(m[1]), 64); size < 12 {
-			return 0, fmt.Errorf("text at %s pt, under 12 pt", m[1])
+		if size, _ := strconv.ParseFloat(string(m[1]), 64); size < least {
+			return 0, fmt.Errorf("text at %s pt, under %v pt", m[1], least)
 		}
 	}
 	if len(textSize.FindAllSubmatch(st, -1)) == 0 {
@@ -158,6 +159,45 @@ func nonEmptyLines(s string) int {
 		}
 	}
 	return n
+}
+
+// TestLargePrint renders large-print leaflets of the real site in scripts
+// of every kind and checks that mutool finds no text under 16 pt, that
+// 999, 101 and the reference are on page 1 and the reference on every
+// later page, and that they are larger than ordinary print.
+func TestLargePrint(t *testing.T) {
+	pdftotext := needTool(t, "pdftotext")
+	mutool := needTool(t, "mutool")
+	r := repoRenderer(t)
+	dir := t.TempDir()
+	for _, lang := range []string{"en", "ar", "ur", "pa"} {
+		t.Run(lang, func(t *testing.T) {
+			pages := map[bool]int{}
+			for _, large := range []bool{false, true} {
+				d := sample(lang)
+				d.LargePrint = large
+				pdf, err := r.Render(d)
+				if err != nil {
+					t.Fatal(err)
+				}
+				file := filepath.Join(dir, fmt.Sprintf("%s-%v.pdf", lang, large))
+				if err := os.WriteFile(file, pdf, 0o600); err != nil {
+					t.Fatal(err)
+				}
+				least := 12.0
+				if large {
+					least = 16
+				}
+				if pages[large], err = checkLeafletPages(pdftotext, mutool, file, least); err != nil {
+					t.Fatalf("large print %v: %v", large, err)
+				}
+			}
+			if pages[true] <= pages[false] {
+				t.Errorf("large print has %d pages, ordinary print %d: want more", pages[true], pages[false])
+			}
+			t.Logf("%s: %d pages, %d in large print", lang, pages[false], pages[true])
+		})
+	}
 }
 
 // TestStructureTree walks the structure tree that poppler reads from an
