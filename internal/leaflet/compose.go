@@ -78,6 +78,7 @@ type block struct {
 	links []link  // parts of body that link, in order
 	more  []block // a group's blocks
 	lang  string  // the language of body when it is not the leaflet's (English fallback)
+	keep  bool    // kept on the page of the block that follows: an introduction
 }
 
 // composer builds the doc of one language.

@@ -155,7 +155,7 @@ func (c *composer) rights(enhanced, generic bool) {
 	if p, in := c.pageOf(code.RightsPage, hasRights); p != nil {
 		c.add(block{kind: heading, body: text{s: p.Title, where: p.File + ": title"}, lang: in})
 		if p.Summary != "" {
-			c.add(block{kind: para, body: text{s: p.Summary, where: p.File + ": summary"}, lang: in})
+			c.add(block{kind: para, body: text{s: p.Summary, where: p.File + ": summary"}, lang: in, keep: true})
 		}
 		// Each right is short: two columns, the first read first.
 		list := block{kind: columns, lang: in}

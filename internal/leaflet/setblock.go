@@ -44,7 +44,7 @@ func (s *setter) body() tstyle { return tstyle{size: s.sz.body, color: inkText} 
 
 // unit sets one top-level block.
 func (s *setter) unit(b block) unit {
-	u := unit{gap: s.sz.gap}
+	u := unit{gap: s.sz.gap, glue: b.keep}
 	switch b.kind {
 	case heading:
 		u.gap, u.glue = s.sz.gap*2, true
