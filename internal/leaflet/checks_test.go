@@ -86,7 +86,7 @@ func TestMetadataHoldsNoCaseData(t *testing.T) {
 		if !strings.Contains(info, "<pdfuaid:part>1</pdfuaid:part>") {
 			t.Errorf("%s: the XMP metadata does not say PDF/UA-1:\n%s", tt.d.Lang, info)
 		}
-		if !bytes.Contains(pdf, []byte("/Lang("+tt.d.Lang+")")) {
+		if !bytes.Contains(unpacked(t, pdf), []byte("/Lang("+tt.d.Lang+")")) {
 			t.Errorf("%s: the catalog does not set /Lang", tt.d.Lang)
 		}
 	}

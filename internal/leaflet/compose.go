@@ -61,6 +61,7 @@ const (
 	note                     // a paragraph about the leaflet itself
 	group                    // blocks kept together on one page
 	box                      // a group in a box: the emergency numbers
+	columns                  // blocks in two columns, kept together: rights, contact cards
 )
 
 // link is a part of a block's text that links to uri: a phone number, a
@@ -77,6 +78,7 @@ type block struct {
 	links []link  // parts of body that link, in order
 	more  []block // a group's blocks
 	lang  string  // the language of body when it is not the leaflet's (English fallback)
+	keep  bool    // kept on the page of the block that follows: an introduction
 }
 
 // composer builds the doc of one language.

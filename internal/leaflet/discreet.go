@@ -64,13 +64,15 @@ func (r *Renderer) composeDiscreet(d Details, lang string) *doc {
 	}})
 	c.add(block{kind: para, body: c.discreetPromise(d.Promise, name.s)})
 	c.heading("LeafletSupportTitle")
+	var cards []block
 	for _, id := range r.generalContacts() {
 		if ct, ok := c.cfg.Contact(id); ok {
 			// What site.toml says a service is for is written for
 			// the website, and may say the police or whom it helps.
-			c.contact(ct, false)
+			cards = append(cards, c.card(ct, false))
 		}
 	}
+	c.cards(cards)
 	c.add(block{kind: para, body: own(c.data("LeafletDiscreetMore", map[string]any{"Name": name.s}))})
 	if c.fallback {
 		c.add(block{kind: note, body: c.msg("LeafletFallback")})

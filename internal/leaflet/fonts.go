@@ -50,6 +50,9 @@ func newFontSet(src Source, langs []string) (*fontSet, error) {
 				// Nastaliq's own line height (2.5 em) leaves gaps; its
 				// swashes fit in 2.1.
 				families[i].LineHeight = 1.8
+				// Nastaliq bold adds some 10 KB to every Urdu leaflet;
+				// headings are told apart by size and colour.
+				families[i].Bold = families[i].Regular
 			}
 		}
 		st, err := fs.lib.Stack(families...)

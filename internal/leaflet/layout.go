@@ -16,8 +16,8 @@ import (
 const (
 	pageW, pageH = 595.276, 841.89
 	marginX      = 42.5 // 15 mm
-	marginTop    = 40.0
-	marginBottom = 24.0 // below the footer
+	marginTop    = 36.0
+	marginBottom = 22.0 // below the footer
 	textW        = pageW - 2*marginX
 )
 
@@ -138,7 +138,7 @@ type sizes struct {
 // sizesFor returns the sizes of ordinary print, nothing under 12 pt, or
 // of large print, nothing under 16 pt.
 func sizesFor(large bool) sizes {
-	s := sizes{body: 12.5, h1: 24, h2: 16.5, h3: 13.5, sub: 14, small: 12, lead: 1.3, gap: 5.5}
+	s := sizes{body: 12, h1: 21, h2: 15.5, h3: 13, sub: 13, small: 12, lead: 1.3, gap: 4}
 	if large {
 		k := 16.0 / 12
 		s = sizes{body: s.body * k, h1: s.h1 * k, h2: s.h2 * k, h3: s.h3 * k, sub: s.sub * k, small: 16, lead: 1.3, gap: s.gap * k}

@@ -42,7 +42,7 @@ func (r *Renderer) layout(docs []*doc, qr [][][]bool, large bool) (*laid, error)
 		}
 		page++
 		first := page
-		page = place(units, page, marginTop, pageH-marginBottom-fh-14, &out.furniture)
+		page = place(units, page, marginTop, pageH-marginBottom-fh-10, &out.furniture)
 		spans = append(spans, docPages{d, first, page})
 	}
 	out.pages = page + 1
@@ -226,7 +226,7 @@ func (s *setter) cover(c cover, qr [][]bool) unit {
 	u := unit{}
 	qrSize := 0.0
 	if len(qr) > 0 {
-		qrSize = 6.6 * s.sz.body
+		qrSize = 5 * s.sz.body
 	}
 	w := textW
 	if qrSize > 0 {
@@ -238,16 +238,16 @@ func (s *setter) cover(c cover, qr [][]bool) unit {
 		bold bool
 	}{{c.subtitle, true}, {c.force, false}} {
 		if t.t.s != "" {
-			y += s.text(s.part.add(&node{role: pdf.P}), t.t, nil, tstyle{s.sz.sub, t.bold, inkText}, 0, w, y+4) + 4
+			y += s.text(s.part.add(&node{role: pdf.P}), t.t, nil, tstyle{s.sz.sub, t.bold, inkText}, 0, w, y+2) + 2
 		}
 	}
 	if qrSize > 0 {
 		x1, _ := s.across(textW-qrSize, qrSize)
 		fig := s.part.add(&node{role: pdf.Figure, alt: c.caption.s + " " + c.qr})
 		fig.content(&piece{fills: qrRects(qr, x1, 0, qrSize)})
-		y += s.text(s.part.add(&node{role: pdf.P}), c.caption, nil, tstyle{size: s.sz.small, color: inkText}, 0, w, y+6) + 6
+		y += s.text(s.part.add(&node{role: pdf.P}), c.caption, nil, tstyle{size: s.sz.small, color: inkText}, 0, w, y+2) + 2
 	}
-	h := max(y, qrSize) + 12
+	h := max(y, qrSize) + 8
 	x1, x2 := s.across(0, textW)
 	u.art = append(u.art, &piece{rules: []rule{{x1, h, x2, h, 1.5}}})
 	u.h = h + 4

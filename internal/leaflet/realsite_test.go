@@ -20,7 +20,8 @@ import (
 // shipped site for every crime page, in parallel, and checks what a
 // victim must find: 999, 101 and the crime reference on page 1, the
 // reference on every later page, no text under 12 pt (mutool), and no
-// page that holds a stranded line. It lists the page counts.
+// page that holds a stranded line. It lists the page counts and holds
+// every leaflet to at most maxPages pages (the aim is two: one sheet).
 func TestEveryLanguageAndCrime(t *testing.T) {
 	pdftotext := needTool(t, "pdftotext")
 	mutool := needTool(t, "mutool")
@@ -28,7 +29,7 @@ func TestEveryLanguageAndCrime(t *testing.T) {
 	dir := t.TempDir()
 	type result struct {
 		lang, crime string
-		pages       int
+		pages, size int
 	}
 	var mu sync.Mutex
 	var results []result
@@ -47,12 +48,12 @@ func TestEveryLanguageAndCrime(t *testing.T) {
 				if err := os.WriteFile(file, pdf, 0o600); err != nil {
 					return err
 				}
-				pages, err := checkLeafletPages(pdftotext, mutool, file)
+				pages, err := checkLeafletPages(pdftotext, mutool, file, 12)
 				if err != nil {
 					return fmt.Errorf("%s %s: %w", l, crime, err)
 				}
 				mu.Lock()
-				results = append(results, result{l, crime, pages})
+				results = append(results, result{l, crime, pages, len(pdf)})
 				mu.Unlock()
 				return nil
 			})
@@ -71,13 +72,49 @@ func TestEveryLanguageAndCrime(t *testing.T) {
 		fmt.Fprintf(&table, "%-3s %-28s %d\n", res.lang, res.crime, res.pages)
 	}
 	t.Logf("pages per leaflet (language, crime, pages):\n%s", table.String())
-	t.Logf("leaflets by page count: %v", counts)
+	t.Logf("leaflets by page count: %v; on two pages: %d of %d", counts, counts[1]+counts[2], len(results))
+	t.Logf("bytes per leaflet (language, mean, max):\n%s", sizeTable(len(results), func(i int) (string, int) { return results[i].lang, results[i].size }))
+	for _, res := range results {
+		if res.pages > maxPages {
+			t.Errorf("%s %s: %d pages, want at most %d", res.lang, res.crime, res.pages, maxPages)
+		}
+	}
+}
+
+// maxPages is the most pages a leaflet of the shipped site may run to at
+// 12 pt. Urdu's Nastaliq needs the most: its lines are 2.5 em apart.
+const maxPages = 4
+
+// sizeTable lists the mean and largest size per language, and over all.
+func sizeTable(n int, at func(i int) (lang string, size int)) string {
+	type stat struct{ n, sum, max int }
+	stats := map[string]*stat{}
+	var langs []string
+	for i := range n {
+		lang, size := at(i)
+		for _, k := range []string{lang, "all"} {
+			st := stats[k]
+			if st == nil {
+				st = &stat{}
+				stats[k] = st
+				langs = append(langs, k)
+			}
+			st.n, st.sum, st.max = st.n+1, st.sum+size, max(st.max, size)
+		}
+	}
+	var b strings.Builder
+	for _, k := range langs {
+		st := stats[k]
+		fmt.Fprintf(&b, "%-3s %6d %6d\n", k, st.sum/st.n, st.max)
+	}
+	return b.String()
 }
 
 var textSize = regexp.MustCompile(`size="([0-9.]+)"`)
 
-// checkLeafletPages checks one leaflet file and returns its page count.
-func checkLeafletPages(pdftotext, mutool, file string) (int, error) {
+// checkLeafletPages checks one leaflet file, whose text must be at least
+// least points, and returns its page count.
+func checkLeafletPages(pdftotext, mutool, file string, least float64) (int, error) {
 	out, err := exec.Command(pdftotext, "-enc", "UTF-8", file, "-").Output()
 	if err != nil {
 		return 0, err
@@ -104,8 +141,8 @@ func checkLeafletPages(pdftotext, mutool, file string) (int, error) {
 		return 0, err
 	}
 	for _, m := range textSize.FindAllSubmatch(st, -1) {
-		if size, _ := strconv.ParseFloat(string(m[1]), 64); size < 12 {
-			return 0, fmt.Errorf("text at %s pt, under 12 pt", m[1])
+		if size, _ := strconv.ParseFloat(string(m[1]), 64); size < least {
+			return 0, fmt.Errorf("text at %s pt, under %v pt", m[1], least)
 		}
 	}
 	if len(textSize.FindAllSubmatch(st, -1)) == 0 {
@@ -122,6 +159,45 @@ func nonEmptyLines(s string) int {
 		}
 	}
 	return n
+}
+
+// TestLargePrint renders large-print leaflets of the real site in scripts
+// of every kind and checks that mutool finds no text under 16 pt, that
+// 999, 101 and the reference are on page 1 and the reference on every
+// later page, and that they are larger than ordinary print.
+func TestLargePrint(t *testing.T) {
+	pdftotext := needTool(t, "pdftotext")
+	mutool := needTool(t, "mutool")
+	r := repoRenderer(t)
+	dir := t.TempDir()
+	for _, lang := range []string{"en", "ar", "ur", "pa"} {
+		t.Run(lang, func(t *testing.T) {
+			pages := map[bool]int{}
+			for _, large := range []bool{false, true} {
+				d := sample(lang)
+				d.LargePrint = large
+				pdf, err := r.Render(d)
+				if err != nil {
+					t.Fatal(err)
+				}
+				file := filepath.Join(dir, fmt.Sprintf("%s-%v.pdf", lang, large))
+				if err := os.WriteFile(file, pdf, 0o600); err != nil {
+					t.Fatal(err)
+				}
+				least := 12.0
+				if large {
+					least = 16
+				}
+				if pages[large], err = checkLeafletPages(pdftotext, mutool, file, least); err != nil {
+					t.Fatalf("large print %v: %v", large, err)
+				}
+			}
+			if pages[true] <= pages[false] {
+				t.Errorf("large print has %d pages, ordinary print %d: want more", pages[true], pages[false])
+			}
+			t.Logf("%s: %d pages, %d in large print", lang, pages[false], pages[true])
+		})
+	}
 }
 
 // TestStructureTree walks the structure tree that poppler reads from an
@@ -153,8 +229,9 @@ func TestStructureTree(t *testing.T) {
 		}
 		at += i + len(w)
 	}
+	objs := string(unpacked(t, pdf))
 	for _, uri := range []string{"tel:999", "tel:101", "tel:+441522000000", "mailto:jane.smith@lincs.police.uk", "https://www.victimlincs.co.uk/"} {
-		if !strings.Contains(string(pdf), "("+uri+")") {
+		if !strings.Contains(objs, "("+uri+")") {
 			t.Errorf("no link annotation to %s", uri)
 		}
 	}

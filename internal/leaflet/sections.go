@@ -60,20 +60,35 @@ func (c *composer) other(in string) string {
 func (c *composer) support(ids []string) {
 	c.heading("LeafletSupportTitle")
 	seen := map[string]bool{}
+	var cards []block
 	for _, id := range append([]string{c.cfg.Code.SupportContact}, ids...) {
 		if seen[id] {
 			continue
 		}
 		seen[id] = true
 		if ct, ok := c.cfg.Contact(id); ok {
-			c.contact(ct, true)
+			cards = append(cards, c.card(ct, true))
 		}
 	}
+	c.cards(cards)
 }
 
-// contact shows a contact's name, then what it is for (when about is
-// set), its phone, website and hours, kept together.
-func (c *composer) contact(ct config.Contact, about bool) {
+// cards adds contact cards two by two, side by side; an odd last card
+// takes the whole width.
+func (c *composer) cards(cards []block) {
+	for len(cards) >= 2 {
+		c.add(block{kind: columns, more: cards[:2]})
+		cards = cards[2:]
+	}
+	c.add(cards...)
+}
+
+// contact shows a contact's card across the page.
+func (c *composer) contact(ct config.Contact, about bool) { c.add(c.card(ct, about)) }
+
+// card is a contact's name, then what it is for (when about is set), its
+// phone, website and hours, kept together.
+func (c *composer) card(ct config.Contact, about bool) block {
 	at := "site.toml: contact " + ct.ID
 	g := block{kind: group, more: []block{{kind: subhead, body: text{s: ct.Name, where: at}}}}
 	if about {
@@ -99,7 +114,7 @@ func (c *composer) contact(ct config.Contact, about bool) {
 	if hours, in := ct.HoursIn(c.lang); hours != "" {
 		g.more = append(g.more, block{kind: para, body: text{s: c.strs.T("LeafletHours") + ": " + hours, where: at + " hours"}, lang: c.other(in)})
 	}
-	c.add(g)
+	return g
 }
 
 // displayURL drops the scheme, "www." and the final slash, which say
@@ -140,12 +155,15 @@ func (c *composer) rights(enhanced, generic bool) {
 	if p, in := c.pageOf(code.RightsPage, hasRights); p != nil {
 		c.add(block{kind: heading, body: text{s: p.Title, where: p.File + ": title"}, lang: in})
 		if p.Summary != "" {
-			c.add(block{kind: para, body: text{s: p.Summary, where: p.File + ": summary"}, lang: in})
+			c.add(block{kind: para, body: text{s: p.Summary, where: p.File + ": summary"}, lang: in, keep: true})
 		}
+		// Each right is short: two columns, the first read first.
+		list := block{kind: columns, lang: in}
 		for i, right := range p.Rights {
 			n := strconv.Itoa(i + 1)
-			c.add(block{kind: item, label: text{s: n + ".", where: p.File}, body: text{s: right, where: p.File + ": rights"}, lang: in})
+			list.more = append(list.more, block{kind: item, label: text{s: n + ".", where: p.File}, body: text{s: right, where: p.File + ": rights"}, lang: in})
 		}
+		c.add(list)
 	}
 	c.add(block{kind: para, body: c.data("LeafletReferral", map[string]any{"Count": code.ReferralDays})})
 	c.add(block{kind: para, body: c.data("LeafletUpdates", map[string]any{"Count": code.UpdateDays})})

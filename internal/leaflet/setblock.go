@@ -44,13 +44,13 @@ func (s *setter) body() tstyle { return tstyle{size: s.sz.body, color: inkText} 
 
 // unit sets one top-level block.
 func (s *setter) unit(b block) unit {
-	u := unit{gap: s.sz.gap}
+	u := unit{gap: s.sz.gap, glue: b.keep}
 	switch b.kind {
 	case heading:
 		u.gap, u.glue = s.sz.gap*2, true
 	case subhead, group:
 		u.gap = s.sz.gap * 1.6
-	case box:
+	case box, columns:
 		u.gap = s.sz.gap * 1.6
 	}
 	if b.kind == item {
@@ -105,6 +105,8 @@ func (s *setter) put(b block, parent *node, x, w, y float64, u *unit) float64 {
 		return s.group(b.more, parent, x, w, y, u)
 	case box:
 		return s.box(b, parent, x, w, y, u)
+	case columns:
+		return s.columns(b, parent, x, w, y, u)
 	}
 	return 0
 }
@@ -115,7 +117,7 @@ func (s *setter) group(blocks []block, parent *node, x, w, y float64, u *unit) f
 	var table *node
 	for i, b := range blocks {
 		if i > 0 {
-			y += s.sz.gap * 0.4
+			y += s.sz.gap * 0.6
 		}
 		if b.kind != row {
 			table = nil

@@ -143,7 +143,7 @@ func TestCFFFontIsEmbeddedWhole(t *testing.T) {
 	p.Begin(d.Root().Add(P))
 	p.Text(Run{Font: f, Size: 12, X: 10, Y: 10, Glyphs: []Glyph{{ID: 36, Advance: 7, Text: "A"}}})
 	p.End()
-	out := string(write(t, d))
+	out := string(unpack(t, write(t, d)))
 	for _, want := range []string{"/Subtype/CIDFontType0/BaseFont/NotoSans-Regular", "/FontFile3 ", "/Subtype/OpenType", "/W[36[639]]"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("the PDF lacks %q", want)

@@ -15,6 +15,7 @@ type objects struct {
 	buf     []byte
 	offsets []int // offsets[n-1] is where object n starts; -1 until written
 	scratch []byte
+	packed  packer // objects other than streams, when packing
 }
 
 // alloc reserves the next object number.
@@ -25,12 +26,22 @@ func (w *objects) alloc() int {
 
 // open starts object n and returns its buffer to append the body to.
 func (w *objects) open(n int) {
+	if w.packed.on && !w.packed.inStream {
+		w.packed.begin(n, len(w.buf))
+		return
+	}
 	w.offsets[n-1] = len(w.buf)
 	w.buf = strconv.AppendInt(w.buf, int64(n), 10)
 	w.buf = append(w.buf, " 0 obj\n"...)
 }
 
-func (w *objects) close() { w.buf = append(w.buf, "\nendobj\n"...) }
+func (w *objects) close() {
+	if w.packed.on && !w.packed.inStream {
+		w.buf = w.packed.end(w.buf)
+		return
+	}
+	w.buf = append(w.buf, "\nendobj\n"...)
+}
 
 // stream writes object n as a stream with the dictionary entries dict
 // (without the << >>), compressing data with Flate when compress is set.
@@ -49,6 +60,8 @@ func (w *objects) compressed(n int, dict []byte, data []byte) {
 }
 
 func (w *objects) streamObject(n int, dict []byte, data []byte, compress bool) {
+	w.packed.inStream = true
+	defer func() { w.packed.inStream = false }()
 	w.open(n)
 	w.buf = append(w.buf, "<<"...)
 	w.buf = append(w.buf, dict...)
@@ -67,6 +80,9 @@ func (w *objects) streamObject(n int, dict []byte, data []byte, compress bool) {
 // identifier is a hash of everything before it, so the same document
 // always gets the same /ID (ISO 32000-1, 14.4, allows any method).
 func (w *objects) finish(root, info int) []byte {
+	if w.packed.on {
+		return w.finishPacked(root, info)
+	}
 	sum := sha256.Sum256(w.buf)
 	id := hex.EncodeToString(sum[:16])
 	xref := len(w.buf)

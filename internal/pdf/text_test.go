@@ -74,7 +74,7 @@ func TestLangOnlyWhereItChanges(t *testing.T) {
 	back := pl.Add(P)
 	back.Lang = "en-GB"
 	w.write(back, f, 12, 10, 80, "English inside Polish")
-	out := string(write(t, d))
+	out := string(unpack(t, write(t, d)))
 	if got := strings.Count(out, "/Lang"); got != 3 {
 		t.Errorf("got /Lang %d times, want 3 (catalog, Sect, the English P in it)", got)
 	}

@@ -23,7 +23,7 @@ func (d *Document) write() ([]byte, error) {
 	for _, p := range d.pages {
 		size += len(p.content)
 	}
-	w := &objects{buf: make([]byte, 0, size)}
+	w := &objects{buf: make([]byte, 0, size), packed: packer{on: true}}
 	w.buf = append(w.buf, header...)
 	r := d.allocate(w)
 
