@@ -220,3 +220,11 @@ func TestHeadingNamesItsID(t *testing.T) {
 		t.Errorf("got %v, want the link to #bail to land", probs)
 	}
 }
+
+func TestFrontMatterIsPlainText(t *testing.T) {
+	var probs problem.List
+	Parse("a.ru.md", []byte("---\ntitle: A\nrights:\n  - \"You learn of any [appeals](../help/words.md#appeal).\"\n---\nText.\n"), &probs)
+	if probs.Errors() != 1 || !strings.HasPrefix(probs[0].String(), "a.ru.md:3: rights is plain text") {
+		t.Errorf("got %v, want one problem at the rights key", probs)
+	}
+}

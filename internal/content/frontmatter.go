@@ -2,6 +2,7 @@ package content
 
 import (
 	"errors"
+	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -95,8 +96,26 @@ func Parse(file string, data []byte, probs *problem.List) *Page {
 	if strings.TrimSpace(p.Title) == "" {
 		probs.Add(file, p.KeyLine("title"), "the page has no title; add a line such as title: Burglary to the front matter")
 	}
+	noMarkdownIn(p, probs)
 	p.Hash = hashOf(&p.FrontMatter, p.Body)
 	return p
+}
+
+// markdownLink is [words](target), which front matter shows as it is.
+var markdownLink = regexp.MustCompile(`\[[^\]]+\]\([^)\s]+\)`)
+
+// noMarkdownIn reports Markdown links in the front matter's text, which
+// lists, leaflets and search engines show as typed: a leaflet printed
+// "(../help/words.md#appeal)" in the middle of a right.
+func noMarkdownIn(p *Page, probs *problem.List) {
+	fields := map[string][]string{"title": {p.Title}, "summary": {p.Summary}, "leaflet": {p.Leaflet}, "rights": p.Rights}
+	for _, key := range []string{"title", "summary", "leaflet", "rights"} {
+		for _, text := range fields[key] {
+			if m := markdownLink.FindString(text); m != "" {
+				probs.Add(p.File, p.KeyLine(key), "%s is plain text, shown as typed on leaflets and in lists: write %q without the link", key, m)
+			}
+		}
+	}
 }
 
 func invalidUTF8Line(data []byte) int {
