@@ -50,3 +50,28 @@ func TestGenericsNamesTheLanguage(t *testing.T) {
 		t.Fatalf("Generics = %v, want a GlyphError that starts \"leaflet in pl: \"", err)
 	}
 }
+
+// TestCheckKeepsNoPersonalText checks that the fonts' memory of texts
+// already found drawable holds the site's texts and none of a victim's or
+// an officer's details.
+func TestCheckKeepsNoPersonalText(t *testing.T) {
+	r := rendererFor(t, fixtureFS(t))
+	d := sample("en")
+	d.VictimName, d.Officer.Name = "Zelda Quixote", "Xavier Jumbo"
+	if _, err := r.Render(d); err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	r.fonts.drawable.Range(func(k, _ any) bool {
+		n++
+		for _, s := range []string{d.VictimName, d.Officer.Name, d.CrimeRef, d.Officer.Email} {
+			if strings.Contains(k.(checkKey).s, s) {
+				t.Errorf("kept %q, which holds personal details", k.(checkKey).s)
+			}
+		}
+		return true
+	})
+	if n == 0 {
+		t.Error("no text of the site kept: every leaflet checks them all again")
+	}
+}
