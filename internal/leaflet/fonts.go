@@ -31,6 +31,15 @@ type fontSet struct {
 	stacks map[string]*typeset.Stack // by language code
 	mu     sync.Mutex
 	pdf    map[*typeset.Font]*pdf.Font
+	// drawable holds the site's texts (never personal ones) that check
+	// has passed, by checkKey: they are the same in every leaflet.
+	drawable sync.Map
+}
+
+// checkKey is what check's answer for a site's text depends on.
+type checkKey struct {
+	lang, s string
+	bold    bool
 }
 
 // newFontSet loads the stack of every language: the fonts site.toml
@@ -120,12 +129,23 @@ func (fs *fontSet) pdfFont(f *typeset.Font) (*pdf.Font, error) {
 
 // check refuses text that no font of the language's stack can draw,
 // naming where it came from: the field when an officer typed it.
+// A site's text that passed is remembered; personal text is checked
+// every time, and never kept.
 func (fs *fontSet) check(lang string, t text, bold bool) error {
+	key := checkKey{lang, t.s, bold}
+	if !t.own {
+		if _, ok := fs.drawable.Load(key); ok {
+			return nil
+		}
+	}
 	var missing *typeset.MissingGlyphError
 	if err := fs.stacks[lang].Check(t.s, bold); errors.As(err, &missing) {
 		return glyphError(t.where, missing.Rune)
 	} else if err != nil {
 		return err
+	}
+	if !t.own {
+		fs.drawable.Store(key, struct{}{})
 	}
 	return nil
 }

@@ -43,6 +43,8 @@ import (
 	"sync"
 	"time"
 
+	"golang.org/x/sync/errgroup"
+
 	"victimsite/internal/config"
 	"victimsite/internal/content"
 	"victimsite/internal/locale"
@@ -257,28 +259,21 @@ func (r *Renderer) Generic(lang string) ([]byte, error) {
 func (r *Renderer) Generics() (map[string][]byte, error) {
 	langs := r.languages()
 	pdfs := make([][]byte, len(langs))
-	errs := make([]error, len(langs))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(langs)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				pdfs[i], errs[i] = r.Generic(langs[i])
-			}
-		}()
-	}
-	for i := range langs {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	out := map[string][]byte{}
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
 	for i, l := range langs {
-		if errs[i] != nil {
-			return nil, fmt.Errorf("leaflet in %s: %w", l, errs[i])
-		}
+		g.Go(func() (err error) {
+			if pdfs[i], err = r.Generic(l); err != nil {
+				return fmt.Errorf("leaflet in %s: %w", l, err)
+			}
+			return nil
+		})
+	}
+	if err := g.Wait(); err != nil {
+		return nil, err
+	}
+	out := make(map[string][]byte, len(langs))
+	for i, l := range langs {
 		out[l] = pdfs[i]
 	}
 	return out, nil

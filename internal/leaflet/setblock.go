@@ -1,7 +1,6 @@
 package leaflet
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 
@@ -216,11 +215,11 @@ func (s *setter) text(n *node, t text, links []link, st tstyle, x, w, y float64)
 		s.err = err
 		return 0
 	}
-	dir, set := typeset.LeftToRight, t.s
+	dir := typeset.LeftToRight
 	if s.rtl {
-		dir, set = typeset.RightToLeft, isolateRefs(t.s)
+		dir = typeset.RightToLeft
 	}
-	blk, err := typeset.Layout(set, typeset.Style{Stack: s.stack, Size: st.size, Bold: st.bold, Lang: lang, Dir: dir,
+	blk, err := typeset.Layout(t.s, typeset.Style{Stack: s.stack, Size: st.size, Bold: st.bold, Lang: lang, Dir: dir,
 		LineHeight: s.sz.lead, NoCache: t.own}, w)
 	if err != nil {
 		s.err = err
@@ -230,7 +229,7 @@ func (s *setter) text(n *node, t text, links []link, st tstyle, x, w, y float64)
 		n.actual = t.s
 	}
 	s.base = blk.Lines[0].Baseline
-	spans := linkSpans(set, links)
+	spans := linkSpans(t.s, links)
 	left, right := s.across(x, w)
 	linkNodes := make([]*node, len(spans))
 	top := y
@@ -287,23 +286,6 @@ func (s *setter) line(n *node, line typeset.Line, spans []span, linkNodes []*nod
 			}
 		}
 	}
-}
-
-// refLike is a word of letters and digits joined by - or /, such as a
-// crime reference LP-12345-26.
-var refLike = regexp.MustCompile(`[A-Za-z0-9]+(?:[-/][A-Za-z0-9]+)+`)
-
-// isolateRefs wraps each reference in a left-to-right isolate (U+2066 ...
-// U+2069), so that inside right-to-left text it reads left to right as
-// written: typeset keeps numbers such as 12345-26 whole, but not letters
-// and numbers together.
-func isolateRefs(s string) string {
-	return refLike.ReplaceAllStringFunc(s, func(m string) string {
-		if !strings.ContainsAny(m, "0123456789") || strings.IndexFunc(m, unicode.IsLetter) < 0 {
-			return m
-		}
-		return "\u2066" + m + "\u2069"
-	})
 }
 
 // span is where a link's text is in a paragraph, in bytes.

@@ -32,6 +32,11 @@ func TestFindTokens(t *testing.T) {
 		{"mail help@police.example.uk.", []string{"address:help@police.example.uk"}},
 		{"رقم ٠١٢٣ ٤٥٦٧ هنا", []string{"number:٠١٢٣ ٤٥٦٧"}},
 		{"(see above) and e.g. this", nil},
+		{"crime reference LP-12345-26.", []string{"number:LP-12345-26"}},
+		{"المرجع LP/12345/26، شكرا", []string{"number:LP/12345/26"}},
+		{"ref AB12/345-C and 12345-26", []string{"number:AB12/345-C", "number:12345-26"}},
+		{"a well-known and/or long-standing rule", nil},
+		{"mail lp-12345@example.org or www.example.org/lp-2", []string{"address:lp-12345@example.org", "address:www.example.org/lp-2"}},
 	}
 	for _, tt := range tests {
 		var got []string

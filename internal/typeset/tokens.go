@@ -18,9 +18,10 @@ const (
 )
 
 // token is a run of text that must read left to right as one piece in any
-// paragraph: a web address, an email address, or a number in several
-// groups ("+44 (0)1522 000000", "12345-26", "01/02/2026"). start and end
-// are byte offsets.
+// paragraph: a web address, an email address, a reference of letters and
+// digits ("LP-12345-26", "LP/12345/26"), or a number in several groups
+// ("+44 (0)1522 000000", "12345-26", "01/02/2026"). start and end are
+// byte offsets.
 type token struct {
 	start, end int
 	kind       tokenKind
@@ -34,20 +35,25 @@ var (
 	// joined by at most one of space, no-break space, dot, slash or
 	// hyphen, with an optional +.
 	numberPattern = regexp.MustCompile(`^\+?(?:\(\p{Nd}+\)|\p{Nd}+)(?:[ \x{00A0}\x{202F}./-]?(?:\(\p{Nd}+\)|\p{Nd}+))*`)
+	// A reference: groups of Latin letters and digits joined by single
+	// hyphens or slashes. It is a token only if it holds both a letter
+	// and a digit: inside right-to-left text the letters and the digits
+	// would otherwise stand in separate runs, and the hyphen between them
+	// would take the paragraph's direction ("LP-12345-26" would read
+	// "12345-26-LP").
+	refPattern = regexp.MustCompile(`[A-Za-z0-9\p{Nd}]+(?:[-/][A-Za-z0-9\p{Nd}]+)+`)
 )
 
 // findTokens returns the tokens of text in order, without overlaps.
-// Addresses win over numbers; a number is a token only if it has more
-// than one group or starts with + or (, since plain digits need no help.
+// Addresses win over references, and references over numbers; a number
+// is a token only if it has more than one group or starts with + or (,
+// since plain digits need no help.
 func findTokens(text string) []token {
 	toks := findAddresses(text)
-	taken := func(s, e int) bool {
-		for _, t := range toks {
-			if s < t.end && t.start < e {
-				return true
-			}
+	for _, m := range refPattern.FindAllStringIndex(text, -1) {
+		if s, e := m[0], m[1]; isReference(text[s:e]) && !overlaps(toks, s, e) {
+			toks = append(toks, token{s, e, tokenNumber})
 		}
-		return false
 	}
 	for i := 0; i < len(text); {
 		r, n := utf8.DecodeRuneInString(text[i:])
@@ -60,13 +66,30 @@ func findTokens(text string) []token {
 			i += n
 			continue
 		}
-		if s, e := i, i+m[1]; !plainDigits(text[s:e]) && !taken(s, e) {
+		if s, e := i, i+m[1]; !plainDigits(text[s:e]) && !overlaps(toks, s, e) {
 			toks = append(toks, token{s, e, tokenNumber})
 		}
 		i += m[1]
 	}
 	sort.Slice(toks, func(i, j int) bool { return toks[i].start < toks[j].start })
 	return toks
+}
+
+// overlaps reports whether bytes [s, e) overlap one of toks.
+func overlaps(toks []token, s, e int) bool {
+	for _, t := range toks {
+		if s < t.end && t.start < e {
+			return true
+		}
+	}
+	return false
+}
+
+// isReference reports whether a match of refPattern holds a Latin letter
+// as well as a digit.
+func isReference(s string) bool {
+	return strings.IndexFunc(s, unicode.IsDigit) >= 0 &&
+		strings.IndexFunc(s, func(r rune) bool { return r < utf8.RuneSelf && unicode.IsLetter(r) }) >= 0
 }
 
 // numberStart reports whether a number token may start with r, at byte i
