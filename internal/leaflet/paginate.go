@@ -80,6 +80,11 @@ func place(units []unit, page int, top, bottom float64, furniture *[][]piece) in
 			gap = 0
 		}
 		if y+gap+h > bottom && y > top {
+			if u := units[j]; u.split != nil && y+gap+h-u.h+u.split[0].h <= bottom {
+				// Cards side by side flow card by card instead.
+				units = append(append(append([]unit(nil), units[:j]...), u.useSplit()...), units[j+1:]...)
+				continue
+			}
 			page, y, gap = page+1, top, 0
 		}
 		y += gap
