@@ -62,6 +62,7 @@ const (
 	group                    // blocks kept together on one page
 	box                      // a group in a box: the emergency numbers
 	columns                  // blocks in two columns, kept together: rights, contact cards
+	pair                     // the officer, promise and report: the two tables side by side where they fit
 )
 
 // link is a part of a block's text that links to uri: a phone number, a
@@ -174,6 +175,7 @@ func (r *Renderer) compose(d Details, lang string) *doc {
 	c.emergency(func(phone string) text {
 		return own(c.data("LeafletCall101", map[string]any{"Phone": phone, "Ref": d.CrimeRef}))
 	})
+	start := len(c.page)
 	c.officer(d.Officer)
 	c.heading("LeafletPromiseTitle")
 	c.add(block{kind: para, body: c.promise(d.Promise)})
@@ -183,6 +185,7 @@ func (r *Renderer) compose(d Details, lang string) *doc {
 		c.row("LeafletReported", text{s: c.strs.Date(d.Reported), where: c.where("DateFormat")}),
 		{kind: row, label: c.msg("LeafletCrime"), body: text{s: crime.Title, where: crime.File + ": title"}, lang: crimeLang},
 	}})
+	c.page = append(c.page[:start], block{kind: pair, more: append([]block(nil), c.page[start:]...)})
 	c.heading("LeafletNextTitle")
 	if crime.Leaflet != "" {
 		c.add(block{kind: para, body: text{s: crime.Leaflet, where: crime.File + ": leaflet"}, lang: crimeLang})

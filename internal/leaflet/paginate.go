@@ -29,6 +29,10 @@ func (r *Renderer) layout(docs []*doc, qr [][][]bool, large bool) (*laid, error)
 		units := []unit{s.cover(d.cover, qr[i])}
 		for _, blocks := range d.pages {
 			for _, b := range blocks {
+				if b.kind == pair {
+					units = append(units, s.officerAndReport(b)...)
+					continue
+				}
 				units = append(units, s.unit(b))
 			}
 		}
