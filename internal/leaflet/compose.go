@@ -29,6 +29,7 @@ type doc struct {
 // number and the day the leaflet was made.
 type footer struct {
 	ref    string                 // "Crime reference number: LP-12345-26", or "" on the generic leaflet
+	bare   string                 // "LP-12345-26": the reference alone, where the labelled one would wrap
 	made   string                 // "Made on 23 November 2026"
 	pageOf func(n, of int) string // "Page 2 of 4"
 }
@@ -132,7 +133,7 @@ func (c *composer) heading(id string) { c.add(block{kind: heading, body: c.msg(i
 // footer sets what every page carries: ref (labelled), and the day made.
 func (c *composer) footer(label, ref string, made time.Time) {
 	if ref != "" {
-		c.doc.footer.ref = c.strs.T(label) + ": " + ref
+		c.doc.footer.ref, c.doc.footer.bare = c.strs.T(label)+": "+ref, ref
 	}
 	c.doc.footer.made = c.strs.D("LeafletMade", map[string]any{"Date": c.strs.Date(made)})
 }
