@@ -121,3 +121,41 @@ func (n *node) shiftX(dx float64) {
 		}
 	}
 }
+
+// splitCards sets the cards of b one under the other across the page, each
+// a unit of its own, the first with the gap above b: what a pair of cards
+// becomes where it would not fit whole at the foot of a page. The nodes
+// are not yet in the structure tree (see [unit.useSplit]).
+func (s *setter) splitCards(b block, gap float64) []unit {
+	var out []unit
+	for _, c := range b.more {
+		tmp := &node{}
+		u := unit{gap: s.sz.gap * 1.6}
+		u.h = s.put(c, tmp, 0, textW, 0, &u)
+		for _, it := range tmp.items {
+			u.nodes = append(u.nodes, it.kid)
+		}
+		out = append(out, u)
+	}
+	out[0].gap = gap
+	return out
+}
+
+// useSplit puts the nodes of u's split in the structure tree where u's
+// own nodes are, in the same order, and returns the split's units.
+func (u unit) useSplit() []unit {
+	var kids []*node
+	for _, su := range u.split {
+		kids = append(kids, su.nodes...)
+	}
+	at := map[*node]int{}
+	for i, n := range u.nodes {
+		at[n] = i
+	}
+	for i, it := range u.parent.items {
+		if k, ok := at[it.kid]; ok && k < len(kids) {
+			u.parent.items[i].kid = kids[k]
+		}
+	}
+	return u.split
+}

@@ -29,6 +29,7 @@ type doc struct {
 // number and the day the leaflet was made.
 type footer struct {
 	ref    string                 // "Crime reference number: LP-12345-26", or "" on the generic leaflet
+	bare   string                 // "LP-12345-26": the reference alone, where the labelled one would wrap
 	made   string                 // "Made on 23 November 2026"
 	pageOf func(n, of int) string // "Page 2 of 4"
 }
@@ -62,6 +63,7 @@ const (
 	group                    // blocks kept together on one page
 	box                      // a group in a box: the emergency numbers
 	columns                  // blocks in two columns, kept together: rights, contact cards
+	pair                     // the officer, promise and report: the two tables side by side where they fit
 )
 
 // link is a part of a block's text that links to uri: a phone number, a
@@ -131,7 +133,7 @@ func (c *composer) heading(id string) { c.add(block{kind: heading, body: c.msg(i
 // footer sets what every page carries: ref (labelled), and the day made.
 func (c *composer) footer(label, ref string, made time.Time) {
 	if ref != "" {
-		c.doc.footer.ref = c.strs.T(label) + ": " + ref
+		c.doc.footer.ref, c.doc.footer.bare = c.strs.T(label)+": "+ref, ref
 	}
 	c.doc.footer.made = c.strs.D("LeafletMade", map[string]any{"Date": c.strs.Date(made)})
 }
@@ -174,6 +176,7 @@ func (r *Renderer) compose(d Details, lang string) *doc {
 	c.emergency(func(phone string) text {
 		return own(c.data("LeafletCall101", map[string]any{"Phone": phone, "Ref": d.CrimeRef}))
 	})
+	start := len(c.page)
 	c.officer(d.Officer)
 	c.heading("LeafletPromiseTitle")
 	c.add(block{kind: para, body: c.promise(d.Promise)})
@@ -183,6 +186,7 @@ func (r *Renderer) compose(d Details, lang string) *doc {
 		c.row("LeafletReported", text{s: c.strs.Date(d.Reported), where: c.where("DateFormat")}),
 		{kind: row, label: c.msg("LeafletCrime"), body: text{s: crime.Title, where: crime.File + ": title"}, lang: crimeLang},
 	}})
+	c.page = append(c.page[:start], block{kind: pair, more: append([]block(nil), c.page[start:]...)})
 	c.heading("LeafletNextTitle")
 	if crime.Leaflet != "" {
 		c.add(block{kind: para, body: text{s: crime.Leaflet, where: crime.File + ": leaflet"}, lang: crimeLang})

@@ -56,8 +56,9 @@ func newFontSet(src Source, langs []string) (*fontSet, error) {
 		families := withFallbacks(typeset.DefaultFamilies(lang))
 		for i := range families {
 			if families[i].Regular == fonts.NastaliqUrduRegular {
-				// Nastaliq's own line height (2.5 em) leaves gaps; its
-				// swashes fit in 2.1.
+				// Nastaliq's own line height (2.5 em) leaves gaps; the
+				// typesetter keeps 1.8 em wherever the ink of two lines
+				// stays apart, and opens a line where it would not.
 				families[i].LineHeight = 1.8
 				// Nastaliq bold adds some 10 KB to every Urdu leaflet;
 				// headings are told apart by size and colour.

@@ -29,6 +29,10 @@ func (r *Renderer) layout(docs []*doc, qr [][][]bool, large bool) (*laid, error)
 		units := []unit{s.cover(d.cover, qr[i])}
 		for _, blocks := range d.pages {
 			for _, b := range blocks {
+				if b.kind == pair {
+					units = append(units, s.officerAndReport(b)...)
+					continue
+				}
 				units = append(units, s.unit(b))
 			}
 		}
@@ -80,6 +84,11 @@ func place(units []unit, page int, top, bottom float64, furniture *[][]piece) in
 			gap = 0
 		}
 		if y+gap+h > bottom && y > top {
+			if u := units[j]; u.split != nil && y+gap+h-u.h+u.split[0].h <= bottom {
+				// Cards side by side flow card by card instead.
+				units = append(append(append([]unit(nil), units[:j]...), u.useSplit()...), units[j+1:]...)
+				continue
+			}
 			page, y, gap = page+1, top, 0
 		}
 		y += gap
@@ -178,17 +187,10 @@ func (r *Renderer) footerHeight(d *doc, sz sizes) (float64, error) {
 // footer sets the footer of page p of n: the reference, "Page 2 of 4"
 // and the day the leaflet was made.
 func (r *Renderer) footer(d *doc, sz sizes, p, n int) (piece, error) {
-	parts := []string{d.footer.ref, d.footer.pageOf(p+1, n), d.footer.made}
-	var keep []string
-	for _, s := range parts {
-		if s != "" {
-			keep = append(keep, s)
-		}
-	}
 	s := &setter{fonts: r.fonts, stack: r.fonts.stacks[d.lang], lang: d.lang, rtl: d.rtl, sz: sz, part: &node{}}
 	s.sz.lead = 1.3
 	n0 := &node{}
-	t := text{s: strings.Join(keep, "  ·  "), where: "the footer", own: true}
+	t := text{s: s.footerLine(d.footer, p, n), where: "the footer", own: true}
 	h := s.text(n0, t, nil, tstyle{size: sz.small, color: inkGrey}, 0, textW, 0)
 	if s.err != nil {
 		return piece{}, s.err
@@ -200,6 +202,28 @@ func (r *Renderer) footer(d *doc, sz sizes, p, n int) (piece, error) {
 		f.runs = append(f.runs, it.piece.runs...)
 	}
 	return f, nil
+}
+
+// footerLine is the footer's text for page p of n: the labelled
+// reference, the page and the day made, with wide gaps between them; or,
+// where that would not stand on one line, with narrow gaps; or else with
+// the reference alone, without its label (it is labelled on page 1).
+func (s *setter) footerLine(f footer, p, n int) string {
+	var line string
+	for _, try := range []struct{ ref, sep string }{{f.ref, "  ·  "}, {f.ref, " · "}, {f.bare, " · "}} {
+		var keep []string
+		for _, part := range []string{try.ref, f.pageOf(p+1, n), f.made} {
+			if part != "" {
+				keep = append(keep, part)
+			}
+		}
+		line = strings.Join(keep, try.sep)
+		blk, err := typeset.Layout(line, typeset.Style{Stack: s.stack, Size: s.sz.small, Lang: s.lang, NoCache: true}, textW)
+		if err != nil || len(blk.Lines) <= 1 {
+			break
+		}
+	}
+	return line
 }
 
 // labelWidth is the width of the label column of rows and ruled lines:

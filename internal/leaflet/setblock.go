@@ -30,6 +30,11 @@ type unit struct {
 	glue  bool    // keep with the next unit: a heading
 	nodes []*node
 	art   []*piece // decoration: box outlines, ruled lines
+	// split is the same blocks one under the other, each its own unit,
+	// for contact cards side by side that may flow card by card onto the
+	// next page; parent holds nodes, which the split's replace then.
+	split  []unit
+	parent *node
 }
 
 // tstyle is how a text is set.
@@ -78,6 +83,9 @@ func (s *setter) unit(b block) unit {
 	u.h = s.put(b, s.part, 0, textW, 0, &u)
 	for _, it := range s.part.items[before:] {
 		u.nodes = append(u.nodes, it.kid)
+	}
+	if b.kind == columns && b.more[0].kind == group {
+		u.split, u.parent = s.splitCards(b, u.gap), s.part
 	}
 	return u
 }

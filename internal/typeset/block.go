@@ -39,7 +39,10 @@ type Style struct {
 	Dir  Direction // paragraph direction; Auto takes it from Lang
 	// LineHeight is the least distance between baselines, in multiples
 	// of Size. A line is taller when one of its fonts needs more (see
-	// [Stack.LineHeight]); 0 means the fonts' own line heights.
+	// [Stack.LineHeight]); 0 means the fonts' own line heights. A line
+	// height below the fonts' ascent plus descent is kept wherever the
+	// glyphs' outlines stay inkGap (0.06 em) apart from the next line's
+	// and inside the block; a line is taller only where they would not.
 	LineHeight float64
 	// NoCache sets the text without keeping its shaping in the stack's
 	// cache: for one-off text such as a victim's name, which would only

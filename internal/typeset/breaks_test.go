@@ -126,7 +126,9 @@ func TestAddressBreaksOnlyAfterSeparators(t *testing.T) {
 }
 
 // TestLineMetrics checks line heights: a style's line height, or the
-// fonts' own where they need more (Nastaliq), or a family's setting.
+// fonts' own where they need more (Nastaliq), or a family's setting, which
+// wins over the font's box (2.5 em for Nastaliq) while the line's ink
+// stays inside the block (a lone line grows to hold its swashes).
 func TestLineMetrics(t *testing.T) {
 	en := testStyle(t, "en", 10)
 	en.LineHeight = 1.5
@@ -146,7 +148,7 @@ func TestLineMetrics(t *testing.T) {
 	}{
 		{"latin", en, "Hello", 15, 10.69, 2.93, 10.69 + (15-10.69-2.93)/2},
 		{"nastaliq", ur, "سلام", 25, 19.04, 5.96, 19.04},
-		{"nastaliq family line height", Style{Stack: urTight, Size: 10, Lang: "ur"}, "سلام", 25, 19.04, 5.96, 19.04},
+		{"nastaliq family line height", Style{Stack: urTight, Size: 10, Lang: "ur"}, "سلام", 21.81, 19.04, 5.96, 15.23},
 		{"latin in urdu stack", ur, "abc", 15, 10.69, 2.93, 10.69 + (15-10.69-2.93)/2},
 	}
 	for _, tt := range tests {
@@ -162,5 +164,64 @@ func TestLineMetrics(t *testing.T) {
 	}
 	if h := urTight.LineHeight(urTight.Fonts(false)[0]); h != 2 {
 		t.Errorf("family line height: got %v, want 2", h)
+	}
+}
+
+// TestTightLinesClearInk sets a long Nastaliq paragraph at the family line
+// height of 1.8 em, well inside the font's 2.5 em box: lines keep that pitch
+// where they can, and 2 em on average, yet no glyph of a line may come within inkGap of a
+// glyph of the next at the same place, and the ink stays inside the block.
+func TestTightLinesClearInk(t *testing.T) {
+	st, err := testLibrary().Stack(
+		Family{Regular: "NotoNastaliqUrdu-Regular.ttf", LineHeight: 1.8},
+		Family{Regular: "NotoSans-Regular.ttf"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	const size = 12
+	text := strings.Repeat("جرم کی اطلاع دینے کے بعد پولیس آپ کو جرم کا حوالہ نمبر دے گی، جیسے 12345-26۔ اسے سنبھال کر رکھیں۔ ", 6)
+	style := Style{Stack: st, Size: size, Lang: "ur"}
+	b := mustLayout(t, text, style, 200)
+	if len(b.Lines) < 8 {
+		t.Fatalf("got %d lines, want at least 8", len(b.Lines))
+	}
+	pitch := 0
+	for _, l := range b.Lines[:len(b.Lines)-1] {
+		if l.Height < 1.8*size-0.01 {
+			t.Errorf("line %q is %.2f pt, under the 1.8 em asked for", l.Text, l.Height)
+		}
+		if l.Height < 1.8*size+0.01 {
+			pitch++
+		}
+	}
+	if pitch*5 < len(b.Lines) {
+		t.Errorf("%d of %d lines keep the 1.8 em pitch, want at least a fifth", pitch, len(b.Lines))
+	}
+	if max := 2.0 * size * float64(len(b.Lines)); b.Height > max {
+		t.Errorf("block is %.1f pt, want at most %.1f (2 em a line, not the font's 2.5)", b.Height, max)
+	}
+	ls := lineSetter{st: style}
+	defer ls.release()
+	gap := inkGap * size
+	top := 0.0
+	for i, l := range b.Lines {
+		boxes := ls.ink(l, true)
+		if i == 0 && boxes.reach(true) > l.Baseline-gap+1e-6 {
+			t.Errorf("first line's ink reaches above the block")
+		}
+		if i == len(b.Lines)-1 && boxes.reach(false) > l.Height-l.Baseline-gap+1e-6 {
+			t.Errorf("last line's ink reaches below the block")
+		}
+		if i > 0 {
+			prev := b.Lines[i-1]
+			dist := prev.Height - prev.Baseline + l.Baseline
+			if need := between(ls.ink(prev, true), boxes, gap); dist < need-1e-6 {
+				t.Errorf("lines %d and %d: baselines %.2f apart, ink needs %.2f", i-1, i, dist, need)
+			}
+		}
+		top += l.Height
+	}
+	if d := top - b.Height; d > 1e-6 || d < -1e-6 {
+		t.Errorf("block height %.2f, lines sum to %.2f", b.Height, top)
 	}
 }

@@ -32,6 +32,7 @@ func Layout(text string, st Style, width float64) (Block, error) {
 	ls := lineSetter{p: p, st: st, fonts: st.Stack.fonts(st.Bold)}
 	defer ls.release()
 	b.Lines = ls.lines(width)
+	ls.clear(b.Lines, dir == RightToLeft)
 	for _, l := range b.Lines {
 		b.Width = max(b.Width, l.Width)
 		b.Height += l.Height

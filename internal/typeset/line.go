@@ -243,18 +243,3 @@ func setClusterEndsSorted(gl []Glyph, textLen int) {
 		}
 	}
 }
-
-// metrics sets a line's ascent, descent, height and baseline from the
-// fonts of its pieces and the style.
-func (ls *lineSetter) metrics(l *Line, pieces []piece) {
-	size := ls.st.Size
-	leading := ls.st.LineHeight
-	for _, pc := range pieces {
-		f := ls.fonts[ls.p.items[pc.item].font]
-		l.Ascent = max(l.Ascent, float64(f.ascent)*size/float64(f.upem))
-		l.Descent = max(l.Descent, float64(f.descent)*size/float64(f.upem))
-		leading = max(leading, ls.st.Stack.LineHeight(f))
-	}
-	l.Height = max(leading*size, l.Ascent+l.Descent)
-	l.Baseline = (l.Height-l.Ascent-l.Descent)/2 + l.Ascent
-}

@@ -24,6 +24,7 @@ type shaper struct {
 	bidi      gobidi.Paragraph
 	bidiText  []rune
 	bidiIndex []int
+	inks      map[*Font]map[uint16]*glyphInk // outlines measured by [lineSetter.ink]
 }
 
 func newShaper() any { return &shaper{faces: make(map[*Font]*font.Face)} }

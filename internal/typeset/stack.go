@@ -11,7 +11,9 @@ import (
 // Family names the font files of one typeface in the two weights a
 // leaflet uses. Bold may be empty: bold text is then drawn in Regular.
 // LineHeight, when above zero, replaces the line height in ems that the
-// regular and bold fonts report (see [Font.LineHeight]).
+// regular and bold fonts report (see [Font.LineHeight]), even below their
+// ascent plus descent; a line is then opened only where its ink would
+// come near the next line's (see [Style]).
 type Family struct {
 	Regular    string
 	Bold       string

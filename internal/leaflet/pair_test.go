@@ -1,0 +1,82 @@
+package leaflet
+
+import (
+	"math"
+	"strings"
+	"testing"
+
+	"victimsite/internal/pdf"
+)
+
+// tables returns the tables of the tree in reading order.
+func tables(ns []*node) []*node {
+	var out []*node
+	for _, n := range ns {
+		if n.role == pdf.Table {
+			out = append(out, n)
+			continue
+		}
+		var kids []*node
+		for _, it := range n.items {
+			if it.kid != nil {
+				kids = append(kids, it.kid)
+			}
+		}
+		out = append(out, tables(kids)...)
+	}
+	return out
+}
+
+// extent returns the leftmost x and the top and bottom baselines of the
+// text under n.
+func extent(n *node) (left, top, bottom float64) {
+	left, top, bottom = math.Inf(1), math.Inf(1), math.Inf(-1)
+	for _, it := range n.items {
+		if it.kid != nil {
+			l, t, b := extent(it.kid)
+			left, top, bottom = min(left, l), min(top, t), max(bottom, b)
+			continue
+		}
+		for _, r := range it.piece.runs {
+			left, top, bottom = min(left, r.x), min(top, r.y), max(bottom, r.y)
+		}
+	}
+	return left, top, bottom
+}
+
+// TestOfficerAndReportSideBySide checks that the officer's and the
+// report's tables stand side by side where every row fits in half the
+// width, the officer first in the structure tree and on the leading side
+// (the right in Arabic), and one under the other where a row would wrap.
+func TestOfficerAndReportSideBySide(t *testing.T) {
+	r := testRenderer(t)
+	long := sample("ar")
+	long.Officer.Email = strings.Repeat("j", 30) + "@lincs.police.uk"
+	tests := []struct {
+		name string
+		d    Details
+		side bool
+		rtl  bool
+	}{
+		{"arabic", sample("ar"), true, true},
+		{"arabic, long email", long, false, true},
+	}
+	for _, tt := range tests {
+		l, err := r.layout([]*doc{r.compose(tt.d, tt.d.Lang)}, [][][]bool{nil}, false)
+		if err != nil {
+			t.Fatalf("%s: %v", tt.name, err)
+		}
+		ts := tables(l.tree)
+		if len(ts) < 2 || len(ts[0].items) != 5 || len(ts[1].items) != 3 {
+			t.Fatalf("%s: want the officer's table (5 rows) then the report's (3 rows) first in reading order", tt.name)
+		}
+		ol, ot, ob := extent(ts[0])
+		rl, rt, _ := extent(ts[1])
+		if side := rt < ob; side != tt.side {
+			t.Errorf("%s: side by side = %v (officer %.0f-%.0f, report from %.0f), want %v", tt.name, side, ot, ob, rt, tt.side)
+		}
+		if tt.side && (ol > rl) != tt.rtl {
+			t.Errorf("%s: officer's table at x %.0f, report's at %.0f: officer not on the leading side", tt.name, ol, rl)
+		}
+	}
+}
