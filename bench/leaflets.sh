@@ -86,7 +86,7 @@ if ((status != 0)); then
   head -5 "$work/stderr" >&2
 fi
 ((vs_count > 0)) || { log "no leaflet was made"; exit 1; }
-first=$(find "$work/out" -name '*.pdf' | sort | head -1)
+first=$(find "$work/out" -name '*.pdf' | sort | sed -n 1p)
 cp "$first" "$out/victimsite.pdf"
 
 # Chromium: the first CHROMIUM leaflets made, as HTML pages printed to PDF.
@@ -129,8 +129,8 @@ EOF
   read -r ch_real ch_user ch_sys < "$work/chtime"
   ch_count=$(find "$work/chromium" -name '*.pdf' | wc -l)
   read -r ch_total ch_largest < <(find "$work/chromium" -name '*.pdf' -printf '%s\n' | awk '{ s += $1; if ($1 > m) m = $1 } END { print s + 0, m + 0 }')
-  cp "$(find "$work/chromium" -name '*.pdf' | sort | head -1)" "$out/chromium.pdf"
-  cp "$(find "$work/html" -name '*.html' | sort | head -1)" "$out/chromium.html"
+  cp "$(find "$work/chromium" -name '*.pdf' | sort | sed -n 1p)" "$out/chromium.pdf"
+  cp "$(find "$work/html" -name '*.html' | sort | sed -n 1p)" "$out/chromium.html"
 fi
 load_end=$(loadavg)
 
