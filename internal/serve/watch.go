@@ -13,6 +13,8 @@ import (
 	"time"
 
 	"github.com/fsnotify/fsnotify"
+
+	"victimsite/internal/content"
 )
 
 // Folders are the folders of a site that the preview watches, with every
@@ -240,28 +242,10 @@ func skip(d fs.DirEntry) error {
 	return nil
 }
 
-// temporary reports whether a file name is one that editors use for swap,
-// backup, lock and half-written files: .burglary.en.md.swp, burglary.en.md~,
-// .#burglary.en.md, #burglary.en.md#, vim's 4913, burglary.en.md.tmp and
-// JetBrains' burglary.en.md___jb_tmp___. Names that start with a dot are
-// never part of a site.
-func temporary(name string) bool {
-	switch {
-	case name == "":
-		return false
-	case strings.HasPrefix(name, "."), strings.HasSuffix(name, "~"),
-		strings.HasPrefix(name, "#") && strings.HasSuffix(name, "#"):
-		return true
-	case strings.Trim(name, "0123456789") == "":
-		return true
-	}
-	for _, suffix := range []string{".swp", ".swx", ".swo", ".tmp", ".bak", ".orig", "___jb_tmp___", "___jb_old___"} {
-		if strings.HasSuffix(name, suffix) {
-			return true
-		}
-	}
-	return false
-}
+// temporary reports whether a file name is one that editors leave beside
+// the file being edited (swap, backup, lock, half-written): the same names
+// the content folder ignores, so the preview and a build never disagree.
+func temporary(name string) bool { return content.EditorFile(name) }
 
 func sorted(set map[string]bool) []string {
 	out := make([]string, 0, len(set))
