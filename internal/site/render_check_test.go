@@ -26,7 +26,7 @@ func TestCheckExecutesEveryLayout(t *testing.T) {
 		{"only in a draft", "templates/page.html", "{{define \"main\"}}{{.Title}}\n{{if .Draft}}{{.Drafted}}{{end}}{{end}}",
 			"templates/page.html:2: {{.Drafted}}: a page (the dot of every layout) has no Drafted"},
 		{"only in the home page's sections", "templates/home.html", "{{define \"main\"}}{{range .Sections}}\n{{.Name}}{{end}}{{end}}",
-			"templates/home.html:2: {{.Name}}: a section of the home page has no Name; it has .ID, .Title, .Summary, .Href, .Lang, .Children"},
+			"templates/home.html:2: {{.Name}}: a section of the home page has no Name; it has .ID, .Title, .Summary, .Href, .Lang, .Step, .Current, .Children"},
 		{"only with a leaflet", "templates/list.html", "{{define \"main\"}}\n\n{{with .LeafletHref}}{{.X}}{{end}}{{end}}",
 			"templates/list.html:3: {{.X}}: "},
 		{"only with support contacts", "templates/page.html", "{{define \"main\"}}{{range .Support}}{{.Phone}}\n{{.Fax}}{{end}}{{end}}",
@@ -98,7 +98,7 @@ func TestLayoutErrorWording(t *testing.T) {
 	tm := htmltemplate.Must(htmltemplate.New("templates/page.html").Parse("<p>\n{{.Nope}}</p>"))
 	err := tm.Execute(new(strings.Builder), &view{})
 	file, line, msg := layoutPlace(err, nil)
-	if file != "templates/page.html" || line != 2 || msg != "{{.Nope}}: a page (the dot of every layout) has no Nope; it has .Site, .Lang, .Kind, .Title, .Summary, .Body, .BodyLang, .Fallback, .Outdated, .Draft, .SourceHref, .Canonical, .Alternates, .Switcher, .Root, .Crumbs, .Children, .Sections, .Enhanced, .EnhancedDays, .Support, .Help, .HelpHTML, .LeafletHref, .Checked" {
+	if file != "templates/page.html" || line != 2 || msg != "{{.Nope}}: a page (the dot of every layout) has no Nope; it has .Site, .Lang, .Kind, .Title, .Summary, .Body, .BodyLang, .Contents, .Fallback, .Outdated, .Draft, .SourceHref, .Canonical, .Alternates, .Switcher, .Root, .Crumbs, .Children, .Sections, .Steps, .Step, .Enhanced, .EnhancedDays, .Support, .Help, .HelpHTML, .HelpNowHTML, .ExitHTML, .HeaderHTML, .FooterHTML, .LeafletHref, .Checked, .Policy" {
 		t.Errorf("got %s:%d: %s from %q", file, line, msg, err)
 	}
 	unclosed := minimalSite()["templates/list.html"] // any file: only its name is used below
