@@ -3,8 +3,8 @@ package site
 import (
 	"syscall"
 	"testing"
-	"time"
 	"testing/fstest"
+	"time"
 
 	"victimsite"
 	"victimsite/internal/sitegen"

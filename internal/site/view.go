@@ -52,8 +52,8 @@ type view struct {
 	// ExitHTML, HeaderHTML and FooterHTML are the blocks around the page,
 	// rendered once per language and Root (see setChrome).
 	ExitHTML, HeaderHTML, FooterHTML template.HTML
-	LeafletHref           string
-	Checked               string
+	LeafletHref                      string
+	Checked                          string
 	// Policy is the Content-Security-Policy, for the page's meta element.
 	Policy string
 }
