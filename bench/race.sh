@@ -151,7 +151,7 @@ for n in $NS; do
   loads+=("builds at N=$n $(load1)")
   log "N=$n: generating the sites"
   "$out/gensite" -pages "$n" -langs "$LANGS" -victimsite "$d/vs" -hugo "$d/hugo" > /dev/null
-  page=$(cd "$d/vs" && find content -name 'page-*.en.md' | sort | head -1)
+  page=$(cd "$d/vs" && find content -name 'page-*.en.md' | sort | awk 'NR == 1')
   [[ -f $d/hugo/$page ]] || { log "the page to edit, $page, is not in the Hugo site"; exit 1; }
   # One build of each first, not counted, so both find the files in the
   # page cache and Hugo has its cache folder.
