@@ -20,15 +20,17 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	fl.SetOutput(stderr)
 	var sd siteDir
 	sd.register(fl)
-	out := fl.String("out", "", "the folder to build into, which the build replaces whole (default: <site>/public)")
+	out := fl.String("out", "", "the folder to build into, which the build keeps up to date (default: <site>/public)")
 	fl.Usage = func() {
 		fmt.Fprintln(stderr, `Usage: victimsite build [-site DIR] [-out DIR]
 
 Builds the website. A build with problems publishes nothing and leaves the
-last good build in place. A build replaces the whole -out folder, so it
-writes only to a new or empty folder or to one an earlier build wrote (it
-holds the file `+site.Marker+`), and never to the site folder, a folder
-that holds it, or its content/, locales/ or templates/.`)
+last good build in place. A build into its own earlier output writes only
+the files that changed (each whole, pages after the files they use) and
+removes the files it no longer makes; it keeps a list of the files it
+wrote in `+site.Marker+`. It writes only to a new or empty folder or to
+one an earlier build wrote, and never to the site folder, a folder that
+holds it, or its content/, locales/ or templates/.`)
 		fl.PrintDefaults()
 	}
 	if code, ok := parseFlags(fl, args); !ok {

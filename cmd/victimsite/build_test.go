@@ -5,12 +5,13 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"victimsite/internal/site"
 )
 
 // TestBuildNeverReplacesWhatItDidNotWrite: -out names a folder the build
-// replaces whole, so a folder of notes, the site, a folder that holds the
+// takes over, so a folder of notes, the site, a folder that holds the
 // site and the site's own folders are refused, and nothing in them changes.
 func TestBuildNeverReplacesWhatItDidNotWrite(t *testing.T) {
 	dir := initSite(t)
@@ -51,27 +52,62 @@ func TestBuildNeverReplacesWhatItDidNotWrite(t *testing.T) {
 	}
 }
 
-// TestBuildReplacesItsOwnOutput: the default public/ is built, marked,
-// and replaced whole by the next build.
-func TestBuildReplacesItsOwnOutput(t *testing.T) {
+// TestBuildUpdatesItsOwnOutput: the default public/ is built and marked;
+// a rebuild with nothing changed writes nothing, a build with problems
+// changes nothing, and a file someone added to public/ is kept.
+func TestBuildUpdatesItsOwnOutput(t *testing.T) {
 	dir := initSite(t)
-	for range 2 {
-		if code, _, stderr := runCmd(t, dir, "build"); code != 0 {
-			t.Fatalf("build: exit %d: %s", code, stderr)
+	public := filepath.Join(dir, "public")
+	if code, _, stderr := runCmd(t, dir, "build"); code != 0 {
+		t.Fatalf("build: exit %d: %s", code, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(public, site.Marker)); err != nil {
+		t.Errorf("the build is not marked: %v", err)
+	}
+	if err := os.WriteFile(filepath.Join(public, "stray.html"), []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	longAgo := time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+	err := filepath.WalkDir(public, func(p string, _ os.DirEntry, err error) error {
+		if err != nil {
+			return err
 		}
-		stray := filepath.Join(dir, "public", "stray.html")
-		if err := os.WriteFile(stray, []byte("x"), 0o644); err != nil {
-			t.Fatal(err)
-		}
+		return os.Chtimes(p, longAgo, longAgo)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := filepath.Join(dir, "content", "crime", "burglary.en.md")
+	good, err := os.ReadFile(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(page, []byte("---\ntitle: [\n---\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, stderr := runCmd(t, dir, "build"); code != 1 || !strings.Contains(stderr, "nothing was published") {
+		t.Errorf("build with a broken page: got exit %d with %q, want 1 and nothing published", code, stderr)
+	}
+	if err := os.WriteFile(page, good, 0o644); err != nil {
+		t.Fatal(err)
 	}
 	if code, _, stderr := runCmd(t, dir, "build"); code != 0 {
 		t.Fatalf("build: exit %d: %s", code, stderr)
 	}
-	if _, err := os.Stat(filepath.Join(dir, "public", site.Marker)); err != nil {
-		t.Errorf("the build is not marked: %v", err)
+	err = filepath.WalkDir(public, func(p string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if info, err := d.Info(); err != nil || !info.ModTime().Equal(longAgo) {
+			t.Errorf("%s was written (err %v); neither the failed build nor the unchanged one should write anything", p, err)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
-	if _, err := os.Stat(filepath.Join(dir, "public", "stray.html")); err == nil {
-		t.Error("a file left in public/ survived the next build, which should replace the folder whole")
+	if got, err := os.ReadFile(filepath.Join(public, "stray.html")); err != nil || string(got) != "x" {
+		t.Errorf("a file someone added to public/: got %q, %v; want it kept", got, err)
 	}
 }
 

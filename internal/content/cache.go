@@ -3,7 +3,10 @@ package content
 import (
 	"hash/maphash"
 	"io/fs"
+	"runtime"
 	"strings"
+
+	"golang.org/x/sync/errgroup"
 
 	"victimsite/internal/config"
 	"victimsite/internal/problem"
@@ -94,32 +97,67 @@ func (c *Cache) parseName(file string, probs *problem.List) (id string, kind Kin
 	return parseName(file, probs)
 }
 
-// read returns the page in file, read and parsed, or from the cache. ok is
-// false when the file could not be read; the page is nil when it could not
-// be parsed. The problems are added to probs either way.
-func (c *Cache) read(fsys fs.FS, file, id string, kind Kind, lang string, probs *problem.List) (p *Page, ok bool) {
+// pageName is a page file and what its name says.
+type pageName struct {
+	file, id string // id lower-cased
+	kind     Kind
+	lang     string
+}
+
+// readResult is what reading one page file gave: ok is false when the
+// file could not be read, and page is nil when it could not be parsed.
+type readResult struct {
+	page  *Page
+	probs problem.List
+	ok    bool
+}
+
+// readAll returns the page in each named file, from the cache or read
+// and parsed afresh, several files at once, and keeps the new ones.
+func (c *Cache) readAll(fsys fs.FS, names []pageName) []readResult {
+	out := make([]readResult, len(names))
+	fresh := make([]bool, len(names))
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for i, n := range names {
+		if c != nil {
+			if e, hit := c.entries[n.file]; hit {
+				e.load = c.load
+				out[i] = readResult{e.page, e.parse, true}
+				continue
+			}
+		}
+		fresh[i] = true
+		g.Go(func() error {
+			out[i] = readPage(fsys, n)
+			return nil
+		})
+	}
+	g.Wait()
 	if c != nil {
-		if e, hit := c.entries[file]; hit {
-			e.load = c.load
-			*probs = append(*probs, e.parse...)
-			return e.page, true
+		for i, n := range names {
+			if fresh[i] && out[i].ok {
+				c.entries[n.file] = &entry{id: n.id, kind: n.kind, lang: n.lang, page: out[i].page, parse: out[i].probs, load: c.load}
+			}
 		}
 	}
-	data, err := fs.ReadFile(fsys, file)
+	return out
+}
+
+// readPage reads and parses one page file.
+func readPage(fsys fs.FS, n pageName) readResult {
+	var r readResult
+	data, err := fs.ReadFile(fsys, n.file)
 	if err != nil {
-		probs.Add(file, 0, "cannot read: %v", err)
-		return nil, false
+		r.probs.Add(n.file, 0, "cannot read: %v", err)
+		return r
 	}
-	var local problem.List
-	p = Parse(file, data, &local)
-	if p != nil {
-		p.ID, p.Kind, p.Lang = strings.ToLower(id), kind, lang
+	r.ok = true
+	r.page = Parse(n.file, data, &r.probs)
+	if r.page != nil {
+		r.page.ID, r.page.Kind, r.page.Lang = n.id, n.kind, n.lang
 	}
-	*probs = append(*probs, local...)
-	if c != nil {
-		c.entries[file] = &entry{id: id, kind: kind, lang: lang, page: p, parse: local, load: c.load}
-	}
-	return p, true
+	return r
 }
 
 // render renders the Markdown of the pages of s that need it: with no

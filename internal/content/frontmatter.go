@@ -76,7 +76,8 @@ func (s split) join() []byte {
 
 // Parse splits a page file into front matter and body, decoding the front
 // matter strictly. It records problems against file and returns nil when
-// the file cannot be used at all.
+// the file cannot be used at all. The page's Body may share data's memory,
+// so data must not be changed afterwards.
 func Parse(file string, data []byte, probs *problem.List) *Page {
 	if !utf8.Valid(data) {
 		probs.Add(file, invalidUTF8Line(data), "the file is not valid UTF-8; save it as UTF-8 in your editor")
@@ -87,7 +88,11 @@ func Parse(file string, data []byte, probs *problem.List) *Page {
 		probs.Add(file, 1, "%v", err)
 		return nil
 	}
-	p := &Page{File: file, Body: []byte(sp.body), BodyLine: sp.bodyLine}
+	body := []byte(sp.body)
+	if !sp.crlf {
+		body = data[len(data)-len(sp.body):] // the body ends the file: no copy needed
+	}
+	p := &Page{File: file, Body: body, BodyLine: sp.bodyLine}
 	lines, ok := decodeFrontMatter(file, sp.yaml, &p.FrontMatter, probs)
 	if !ok {
 		return nil

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"bytes"
 	"cmp"
 	"io/fs"
 	"path"
@@ -8,6 +9,7 @@ import (
 	"runtime"
 	"slices"
 	"strings"
+	"unicode"
 
 	"golang.org/x/sync/errgroup"
 
@@ -110,6 +112,7 @@ func load(fsys fs.FS, site *config.Site, c *Cache) (*Set, problem.List) {
 	s.files = readFiles(fsys, others, &probs)
 	urls := make(map[string]string, len(files)) // lower-cased published path -> first file
 	c.begin()
+	var names []pageName
 	for _, file := range files {
 		id, kind, lang, ok := c.parseName(file, &probs)
 		if !ok {
@@ -125,15 +128,17 @@ func load(fsys fs.FS, site *config.Site, c *Cache) (*Set, problem.List) {
 			continue
 		}
 		urls[key] = file
-		p, ok := c.read(fsys, file, strings.ToLower(id), kind, lang, &probs)
-		if !ok {
-			continue
+		names = append(names, pageName{file, strings.ToLower(id), kind, lang})
+	}
+	for i, r := range c.readAll(fsys, names) {
+		probs = append(probs, r.probs...)
+		switch {
+		case !r.ok:
+		case r.page == nil:
+			s.broken[names[i].id] = true
+		default:
+			s.add(r.page)
 		}
-		if p == nil {
-			s.broken[strings.ToLower(id)] = true
-			continue
-		}
-		s.add(p)
 	}
 	s.check(site, &probs)
 	s.indexChildren()
@@ -296,20 +301,37 @@ func stillEnglish(p, src *Page, site *config.Site, probs *problem.List) {
 	}
 	name := false
 	for _, c := range site.Contacts {
-		name = name || same(c.Name, src.Title)
+		name = name || same([]byte(c.Name), []byte(src.Title))
 	}
-	if same(p.Title, src.Title) && !name {
+	if same([]byte(p.Title), []byte(src.Title)) && !name {
 		probs.Add(p.File, p.KeyLine("title"), "the title is still the title of %s; translate it (readers would get English marked as another language)", src.File)
 	}
-	if body := same(string(p.Body), string(src.Body)); body && strings.TrimSpace(string(p.Body)) != "" {
+	if same(p.Body, src.Body) && len(bytes.TrimSpace(p.Body)) > 0 {
 		probs.Add(p.File, p.BodyLine, "the text is still the text of %s; translate it, or delete this file so that readers get the English page with a notice that it is not translated", src.File)
 	}
 }
 
 // same reports whether two texts are the same but for spacing and line
-// endings.
-func same(a, b string) bool {
-	return strings.Join(strings.Fields(a), " ") == strings.Join(strings.Fields(b), " ")
+// endings: the same words, separated by any white space.
+func same(a, b []byte) bool {
+	for {
+		a = bytes.TrimLeftFunc(a, unicode.IsSpace)
+		b = bytes.TrimLeftFunc(b, unicode.IsSpace)
+		if len(a) == 0 || len(b) == 0 {
+			return len(a) == len(b)
+		}
+		i, j := bytes.IndexFunc(a, unicode.IsSpace), bytes.IndexFunc(b, unicode.IsSpace)
+		if i < 0 {
+			i = len(a)
+		}
+		if j < 0 {
+			j = len(b)
+		}
+		if !bytes.Equal(a[:i], b[:j]) {
+			return false
+		}
+		a, b = a[i:], b[j:]
+	}
 }
 
 func sourceName(p *Page, source string) string {

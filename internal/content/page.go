@@ -18,6 +18,7 @@
 package content
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"html/template"
@@ -136,7 +137,18 @@ func hashOf(fm *FrontMatter, body []byte) string {
 		h.Write([]byte(strings.TrimSpace(s)))
 		h.Write([]byte{0})
 	}
-	h.Write([]byte(strings.TrimSpace(strings.ReplaceAll(string(body), "\r\n", "\n"))))
+	// The body, trimmed, with CRLF line endings read as LF, written a
+	// line at a time rather than copied.
+	for b := bytes.TrimSpace(body); ; {
+		i := bytes.Index(b, []byte("\r\n"))
+		if i < 0 {
+			h.Write(b)
+			break
+		}
+		h.Write(b[:i])
+		h.Write([]byte("\n"))
+		b = b[i+2:]
+	}
 	return hex.EncodeToString(h.Sum(nil))[:12]
 }
 

@@ -88,7 +88,8 @@ func (r *renderer) render(p *Page, probs *problem.List) {
 		return ast.WalkContinue, nil
 	})
 	linkPhones(doc, p.Body, r.set.phones)
-	var buf bytes.Buffer
+	var buf strings.Builder // its String does not copy
+	buf.Grow(len(p.Body) + len(p.Body)/2)
 	if err := r.md.Renderer().Render(&buf, p.Body, doc); err != nil {
 		probs.Add(p.File, p.BodyLine, "cannot render the Markdown: %v", err)
 		return

@@ -228,7 +228,7 @@ func TestFailedBuildLeavesOutputAlone(t *testing.T) {
 		t.Fatal(err)
 	}
 	before := snapshot(t, out)
-	// A path that cannot be written fails the write part-way through.
+	// A tree that cannot be written is refused before anything is written.
 	bad := Files{"a.html": []byte("new"), "a.html/b.html": []byte("cannot be under a file")}
 	if err := Write(out, bad); err == nil {
 		t.Fatal("got no error writing an impossible tree")

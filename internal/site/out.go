@@ -10,16 +10,21 @@ import (
 )
 
 // Marker is the file Write leaves at the top of every folder it publishes.
-// A build replaces the whole folder it writes to, so Write replaces only
-// a folder that holds this file (one it wrote before), an empty folder or
-// none at all: never someone's notes, and never the site itself.
+// It lists the files that build wrote, so that the next build can remove
+// those it no longer makes and nothing else. Write writes only to a folder
+// that holds this file (one it wrote before), an empty folder or none at
+// all: never someone's notes, and never the site itself.
 const Marker = ".victimsite-output"
 
 // markerText is what the marker says to someone who finds it.
-const markerText = `This folder was written by victimsite build, which replaces all of it on
-every build. Keep nothing else here: anything added is deleted by the next
-build. Without this file, victimsite refuses to build into the folder.
+const markerText = `This folder was written by victimsite build. Each build updates it in
+place: it writes the files that changed and removes the files listed below
+that it no longer makes. Keep nothing else here. Without this file,
+victimsite refuses to build into the folder.
 `
+
+// manifestHeader opens the list of files in the Marker, one a line.
+const manifestHeader = "Files written by the last build:"
 
 // sourceFolders are the folders of a site that a build reads; a build
 // written into one of them would be read back as part of the site.
@@ -29,7 +34,7 @@ var sourceFolders = []string{"content", "locales", "templates"}
 // siteDir is the site folder being built ("" for the built-in site).
 // dir must not be the site folder, a folder that holds it or the folder
 // the command runs in, nor lie inside the site's content, locales or
-// templates; and it must be a folder that Write may replace (see Marker).
+// templates; and it must be a folder that Write may write to (see Marker).
 func CheckOutput(dir, siteDir string) error {
 	out, err := resolve(dir)
 	if err != nil {
@@ -49,9 +54,9 @@ func CheckOutput(dir, siteDir string) error {
 			continue
 		}
 		if out == p {
-			return fmt.Errorf("%s is %s (%s); a build replaces the whole folder it writes to, so give -out a folder of its own, such as %s", dir, k.what, p, filepath.Join(p, "public"))
+			return fmt.Errorf("%s is %s (%s); a build takes over the folder it writes to, so give -out a folder of its own, such as %s", dir, k.what, p, filepath.Join(p, "public"))
 		}
-		return fmt.Errorf("%s holds %s (%s); a build replaces the whole folder it writes to, so give -out a folder of its own", dir, k.what, p)
+		return fmt.Errorf("%s holds %s (%s); a build takes over the folder it writes to, so give -out a folder of its own", dir, k.what, p)
 	}
 	if siteDir != "" {
 		site, err := resolve(siteDir)
@@ -67,7 +72,7 @@ func CheckOutput(dir, siteDir string) error {
 	return owned(out)
 }
 
-// owned reports whether Write may replace dir: it is missing, an empty
+// owned reports whether Write may write to dir: it is missing, an empty
 // folder, or a folder that holds the Marker.
 func owned(dir string) error {
 	info, err := os.Lstat(dir)
@@ -89,7 +94,7 @@ func owned(dir string) error {
 	if len(entries) == 0 {
 		return nil
 	}
-	msg := fmt.Sprintf("%s holds files that victimsite did not write (such as %s), and a build replaces the whole folder it writes to; nothing was changed. Give -out a new or empty folder", dir, entries[0].Name())
+	msg := fmt.Sprintf("%s holds files that victimsite did not write (such as %s), and a build takes over the folder it writes to; nothing was changed. Give -out a new or empty folder", dir, entries[0].Name())
 	if looksBuilt(entries) {
 		msg += fmt.Sprintf(". If %s is a build from an older victimsite, which did not mark its output with %s, delete it once (rm -r %s) and build again", dir, Marker, dir)
 	}

@@ -124,6 +124,11 @@ func (s *Site) executeAll(jobs []job) ([][]byte, problem.List) {
 		b := help[j.view.Lang.Code]
 		j.view.HelpHTML, j.view.HelpNowHTML = b.help, b.now
 	}
+	if err := s.setChrome(jobs, help); err != nil {
+		var probs problem.List
+		addExecError(&probs, err, "the page's chrome", s.layouts.definedIn("page"))
+		return nil, probs
+	}
 	out := make([][]byte, len(jobs))
 	errs := make([]error, len(jobs))
 	var g errgroup.Group

@@ -14,10 +14,11 @@
 // nginx and Caddy too. Every page exists in every declared language; a page that
 // is not translated shows the English text, with a notice in the reader's
 // language, and points search engines at the English page. The same input
-// gives byte-identical output. Write puts the files in place through a
-// temporary folder, so a build that fails leaves the last good site alone,
-// and replaces only a folder that it wrote itself (see Marker): never
-// someone's files, and never the site (see CheckOutput).
+// gives byte-identical output. Write writes only into a folder that it
+// wrote itself (see Marker), an empty one or none: never someone's files,
+// and never the site (see CheckOutput). Into its own earlier output it
+// writes only the files that changed, each whole, and removes only files
+// it listed as its own; a first build goes through a temporary folder.
 package site
 
 import (

@@ -13,11 +13,17 @@ import (
 	"golang.org/x/sync/errgroup"
 )
 
-// Write publishes files into dir. It writes everything into a new folder
-// beside dir first and only then swaps it in, so if anything fails the
-// previous contents of dir are left as they were. It replaces only a
-// folder it wrote before, an empty one or none (see Marker), and follows
-// a symbolic link to the folder it names.
+// Write publishes files into dir, and follows a symbolic link to the
+// folder it names. It writes only to a folder it wrote before, an empty
+// one or none (see Marker).
+//
+// A folder that an earlier build wrote, whose Marker lists the files it
+// wrote, is updated in place (see updateInPlace): only changed and new files are
+// written, each whole, and files the build no longer makes are removed.
+// Any other folder (missing, empty, or marked by a victimsite from before
+// the list) is replaced whole: everything is written into a new folder
+// beside dir first and only then swapped in, so if anything fails the
+// previous contents of dir are left as they were.
 func Write(dir string, files Files) error {
 	dir, err := resolve(dir)
 	if err != nil {
@@ -26,6 +32,22 @@ func Write(dir string, files Files) error {
 	if err := owned(dir); err != nil {
 		return err
 	}
+	paths, err := sortedPaths(files)
+	if err != nil {
+		return err
+	}
+	old, listed, err := readManifest(dir)
+	if err != nil {
+		return fmt.Errorf("write: %w", err)
+	}
+	if listed {
+		return updateInPlace(dir, files, paths, old)
+	}
+	return replace(dir, files, paths)
+}
+
+// replace writes files into a new folder beside dir and swaps it in.
+func replace(dir string, files Files, paths []string) error {
 	parent := filepath.Dir(dir)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return fmt.Errorf("write: %w", err)
@@ -34,11 +56,11 @@ func Write(dir string, files Files) error {
 	if err != nil {
 		return fmt.Errorf("write: %w", err)
 	}
-	if err := writeAll(tmp, files); err != nil {
+	if err := writeAll(tmp, files, paths); err != nil {
 		os.RemoveAll(tmp)
 		return err
 	}
-	if err := os.WriteFile(filepath.Join(tmp, Marker), []byte(markerText), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(tmp, Marker), markerFor(paths), 0o644); err != nil {
 		os.RemoveAll(tmp)
 		return fmt.Errorf("write: %w", err)
 	}
@@ -67,18 +89,38 @@ func Write(dir string, files Files) error {
 	return nil
 }
 
-// writeAll writes files below root: first every folder, a level at a
-// time, then the files, several at once, as most of the time goes on
-// system calls that can run side by side.
-func writeAll(root string, files Files) error {
+// sortedPaths returns the paths of files, sorted, or an error for a path
+// that would lead out of the output folder or lie below another file, so
+// that such a mistake is found before anything is written.
+func sortedPaths(files Files) ([]string, error) {
 	paths := make([]string, 0, len(files))
 	for p := range files {
-		if strings.HasPrefix(p, "/") || strings.Contains(p, "..") {
-			return fmt.Errorf("write: refusing the path %q", p)
+		if !safePath(p) || p == Marker {
+			return nil, fmt.Errorf("write: refusing the path %q", p)
 		}
 		paths = append(paths, p)
 	}
+	for _, p := range paths {
+		for d := path.Dir(p); d != "."; d = path.Dir(d) {
+			if _, ok := files[d]; ok {
+				return nil, fmt.Errorf("write: %s would be both a file and the folder that holds %s", d, p)
+			}
+		}
+	}
 	slices.Sort(paths)
+	return paths, nil
+}
+
+// safePath reports whether the slash-separated path p stays inside the
+// folder it is relative to.
+func safePath(p string) bool {
+	return p != "" && !strings.HasPrefix(p, "/") && !strings.Contains(p, "..") && !strings.Contains(p, "\\")
+}
+
+// writeAll writes files below root: first every folder, a level at a
+// time, then the files, several at once, as most of the time goes on
+// system calls that can run side by side.
+func writeAll(root string, files Files, paths []string) error {
 	for _, level := range folders(paths) {
 		err := inParallel(len(level), func(i int) error {
 			return os.Mkdir(filepath.Join(root, filepath.FromSlash(level[i])), 0o755)
