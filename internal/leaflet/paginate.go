@@ -185,15 +185,21 @@ func (r *Renderer) footerHeight(d *doc, sz sizes) (float64, error) {
 }
 
 // footer sets the footer of page p of n: the reference, "Page 2 of 4"
-// and the day the leaflet was made.
+// and the day the leaflet was made. It holds the reference, so it is
+// shaped anew for every page and not kept; once a page, as the line
+// footerLine chose is set as it was measured.
 func (r *Renderer) footer(d *doc, sz sizes, p, n int) (piece, error) {
 	s := &setter{fonts: r.fonts, stack: r.fonts.stacks[d.lang], lang: d.lang, rtl: d.rtl, sz: sz, part: &node{}}
 	s.sz.lead = 1.3
 	n0 := &node{}
-	t := text{s: s.footerLine(d.footer, p, n), where: "the footer", own: true}
-	h := s.text(n0, t, nil, tstyle{size: sz.small, color: inkGrey}, 0, textW, 0)
+	st := tstyle{size: sz.small, color: inkGrey}
+	t, blk := s.footerLine(n0, d.footer, p, n, st)
 	if s.err != nil {
 		return piece{}, s.err
+	}
+	h := 0.0
+	if len(blk.Lines) > 0 {
+		h = s.set(n0, t, blk, nil, st, 0, textW, 0)
 	}
 	y := pageH - marginBottom - h
 	n0.shift(p, y)
@@ -204,12 +210,14 @@ func (r *Renderer) footer(d *doc, sz sizes, p, n int) (piece, error) {
 	return f, nil
 }
 
-// footerLine is the footer's text for page p of n: the labelled
-// reference, the page and the day made, with wide gaps between them; or,
-// where that would not stand on one line, with narrow gaps; or else with
-// the reference alone, without its label (it is labelled on page 1).
-func (s *setter) footerLine(f footer, p, n int) string {
-	var line string
+// footerLine is the footer's text for page p of n, set in the style st:
+// the labelled reference, the page and the day made, with wide gaps
+// between them; or, where that would not stand on one line, with narrow
+// gaps; or else with the reference alone, without its label (it is
+// labelled on page 1). On a failure it sets s.err.
+func (s *setter) footerLine(n0 *node, f footer, p, n int, st tstyle) (text, typeset.Block) {
+	var t text
+	var blk typeset.Block
 	for _, try := range []struct{ ref, sep string }{{f.ref, "  ·  "}, {f.ref, " · "}, {f.bare, " · "}} {
 		var keep []string
 		for _, part := range []string{try.ref, f.pageOf(p+1, n), f.made} {
@@ -217,13 +225,13 @@ func (s *setter) footerLine(f footer, p, n int) string {
 				keep = append(keep, part)
 			}
 		}
-		line = strings.Join(keep, try.sep)
-		blk, err := typeset.Layout(line, typeset.Style{Stack: s.stack, Size: s.sz.small, Lang: s.lang, NoCache: true}, textW)
-		if err != nil || len(blk.Lines) <= 1 {
+		t = text{s: strings.Join(keep, try.sep), where: "the footer", own: true}
+		var ok bool
+		if blk, ok = s.layout(n0, t, st, textW); !ok || len(blk.Lines) <= 1 {
 			break
 		}
 	}
-	return line
+	return t, blk
 }
 
 // labelWidth is the width of the label column of rows and ruled lines:

@@ -104,7 +104,11 @@ func TestFootersOnOneLine(t *testing.T) {
 	for _, l := range r.languages() {
 		d := r.compose(sample(l), l)
 		s := &setter{fonts: r.fonts, stack: r.fonts.stacks[l], lang: l, rtl: d.rtl, sz: sz}
-		line := s.footerLine(d.footer, 98, 99)
+		t0, _ := s.footerLine(&node{}, d.footer, 98, 99, tstyle{size: sz.small})
+		if s.err != nil {
+			t.Fatal(s.err)
+		}
+		line := t0.s
 		blk, err := typeset.Layout(line, typeset.Style{Stack: s.stack, Size: sz.small, Lang: l}, textW)
 		if err != nil {
 			t.Fatal(err)

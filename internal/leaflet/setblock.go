@@ -212,8 +212,18 @@ func (s *setter) across(x, w float64) (float64, float64) {
 // the leading edge of the paragraph's direction.
 func (s *setter) text(n *node, t text, links []link, st tstyle, x, w, y float64) float64 {
 	s.base = 0
-	if t.s == "" || s.err != nil {
+	blk, ok := s.layout(n, t, st, w)
+	if !ok {
 		return 0
+	}
+	return s.set(n, t, blk, links, st, x, w, y)
+}
+
+// layout checks t against the fonts and sets it into lines w wide, as
+// text does; ok is false when there is nothing to set or s.err is set.
+func (s *setter) layout(n *node, t text, st tstyle, w float64) (blk typeset.Block, ok bool) {
+	if t.s == "" || s.err != nil {
+		return blk, false
 	}
 	lang := s.lang
 	if n.lang != "" {
@@ -221,7 +231,7 @@ func (s *setter) text(n *node, t text, links []link, st tstyle, x, w, y float64)
 	}
 	if err := s.fonts.check(s.lang, t, st.bold); err != nil {
 		s.err = err
-		return 0
+		return blk, false
 	}
 	dir := typeset.LeftToRight
 	if s.rtl {
@@ -231,8 +241,14 @@ func (s *setter) text(n *node, t text, links []link, st tstyle, x, w, y float64)
 		LineHeight: s.sz.lead, NoCache: t.own}, w)
 	if err != nil {
 		s.err = err
-		return 0
+		return blk, false
 	}
+	return blk, true
+}
+
+// set puts blk, t set by layout, into n as text does, and returns its
+// height.
+func (s *setter) set(n *node, t text, blk typeset.Block, links []link, st tstyle, x, w, y float64) float64 {
 	if needsActualText(t.s) || blk.Dir == typeset.RightToLeft {
 		n.actual = t.s
 	}
