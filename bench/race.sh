@@ -225,7 +225,7 @@ if part leaflets; then
   awk 'BEGIN {
     RS = ""
     print "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Your leaflet</title>"
-    print "<style>@page { size: A4; margin: 15mm } body { font: 10pt/1.35 \"DejaVu Sans\", sans-serif } h1 { font-size: 18pt }</style></head><body>"
+    print "<style>@page { size: A4; margin: 15mm } body { font: 12pt/1.3 \"Noto Sans\", sans-serif } h1 { font-size: 18pt }</style></head><body>"
   }
   {
     gsub(/&/, "\\&amp;"); gsub(/</, "\\&lt;"); gsub(/\n/, " ")
