@@ -1,18 +1,14 @@
 package leaflet
 
 import (
-	"bytes"
-	"compress/zlib"
-	"io"
 	"io/fs"
 	"os"
 	"path"
-	"regexp"
-	"strconv"
 	"sync"
 	"testing"
 	"testing/fstest"
 	"time"
+	"victimsite/internal/pdf/pdftest"
 )
 
 // fixtureFS is the small test site in testdata/site with the real
@@ -97,29 +93,9 @@ func sample(lang string) Details {
 	}
 }
 
-// objStm finds the object streams of a PDF and the length of their data.
-var objStm = regexp.MustCompile(`<</Type/ObjStm[^>]*/Filter/FlateDecode/Length (\d+)>>\nstream\n`)
-
-// unpacked returns a PDF with the objects packed in its object streams
-// (structure elements, annotations, metadata dictionaries) appended as
-// plain text, for tests that look for what those objects hold.
+// unpacked returns b with the objects of its object streams appended as
+// plain text (see pdftest.Unpack).
 func unpacked(t testing.TB, b []byte) []byte {
 	t.Helper()
-	out := append([]byte(nil), b...)
-	for _, m := range objStm.FindAllSubmatchIndex(b, -1) {
-		n, _ := strconv.Atoi(string(b[m[2]:m[3]]))
-		r, err := zlib.NewReader(bytes.NewReader(b[m[1] : m[1]+n]))
-		if err != nil {
-			t.Fatal(err)
-		}
-		data, err := io.ReadAll(r)
-		if err != nil {
-			t.Fatal(err)
-		}
-		out = append(append(out, '\n'), data...)
-	}
-	if len(out) == len(b) {
-		t.Fatal("the PDF has no object stream")
-	}
-	return out
+	return pdftest.Unpack(t, b, true)
 }

@@ -1,16 +1,12 @@
 package pdf
 
 import (
-	"bytes"
-	"compress/zlib"
 	"encoding/binary"
-	"io"
 	"os"
 	"path/filepath"
-	"regexp"
-	"strconv"
 	"sync"
 	"testing"
+	"victimsite/internal/pdf/pdftest"
 )
 
 // fontDir is where the project keeps the fonts it embeds.
@@ -111,25 +107,9 @@ func write(t testing.TB, d *Document) []byte {
 	return b
 }
 
-// objStm finds the object streams of a PDF and the length of their data.
-var objStm = regexp.MustCompile(`<</Type/ObjStm[^>]*/Filter/FlateDecode/Length (\d+)>>\nstream\n`)
-
-// unpack returns b with the objects packed in its object streams
-// appended as plain text, for tests that look for a dictionary entry.
+// unpack returns b with the objects of its object streams appended as
+// plain text (see pdftest.Unpack).
 func unpack(t testing.TB, b []byte) []byte {
 	t.Helper()
-	out := append([]byte(nil), b...)
-	for _, m := range objStm.FindAllSubmatchIndex(b, -1) {
-		n, _ := strconv.Atoi(string(b[m[2]:m[3]]))
-		r, err := zlib.NewReader(bytes.NewReader(b[m[1] : m[1]+n]))
-		if err != nil {
-			t.Fatal(err)
-		}
-		data, err := io.ReadAll(r)
-		if err != nil {
-			t.Fatal(err)
-		}
-		out = append(append(out, '\n'), data...)
-	}
-	return out
+	return pdftest.Unpack(t, b, false)
 }

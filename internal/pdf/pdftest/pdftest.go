@@ -1,0 +1,41 @@
+// Package pdftest helps tests read the PDFs that package pdf writes: it
+// unpacks the object streams that hold the structure elements,
+// annotations and dictionaries, so a test can look for what they say.
+// Only tests import it.
+package pdftest
+
+import (
+	"bytes"
+	"compress/zlib"
+	"io"
+	"regexp"
+	"strconv"
+	"testing"
+)
+
+// objStm finds the object streams of a PDF and the length of their data.
+var objStm = regexp.MustCompile(`<</Type/ObjStm[^>]*/Filter/FlateDecode/Length (\d+)>>\nstream\n`)
+
+// Unpack returns b with the objects packed in its object streams appended
+// as plain text. It fails the test when a stream cannot be read, or when
+// the PDF has no object stream and need says there must be one.
+func Unpack(t testing.TB, b []byte, need bool) []byte {
+	t.Helper()
+	out := append([]byte(nil), b...)
+	for _, m := range objStm.FindAllSubmatchIndex(b, -1) {
+		n, _ := strconv.Atoi(string(b[m[2]:m[3]]))
+		r, err := zlib.NewReader(bytes.NewReader(b[m[1] : m[1]+n]))
+		if err != nil {
+			t.Fatal(err)
+		}
+		data, err := io.ReadAll(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(append(out, '\n'), data...)
+	}
+	if need && len(out) == len(b) {
+		t.Fatal("the PDF has no object stream")
+	}
+	return out
+}
