@@ -175,24 +175,32 @@ func extentBottom(p *piece) float64 {
 	return b
 }
 
-// footerHeight is the height of the doc's longest footer.
+// footerHeight is the height of the doc's longest footer, measured
+// without setting its glyphs.
 func (r *Renderer) footerHeight(d *doc, sz sizes) (float64, error) {
-	f, err := r.footer(d, sz, 98, 99)
-	if err != nil {
-		return 0, err
-	}
-	return f.h, nil
+	s := r.footerSetter(d, sz)
+	_, blk := s.footerLine(&node{}, d.footer, 98, 99, footerStyle(sz))
+	return blk.Height, s.err
 }
+
+// footerSetter is the setter of a doc's footer.
+func (r *Renderer) footerSetter(d *doc, sz sizes) *setter {
+	s := &setter{fonts: r.fonts, stack: r.fonts.stacks[d.lang], lang: d.lang, rtl: d.rtl, sz: sz, part: &node{}}
+	s.sz.lead = 1.3
+	return s
+}
+
+// footerStyle is the style of the footer's text.
+func footerStyle(sz sizes) tstyle { return tstyle{size: sz.small, color: inkGrey} }
 
 // footer sets the footer of page p of n: the reference, "Page 2 of 4"
 // and the day the leaflet was made. It holds the reference, so it is
 // shaped anew for every page and not kept; once a page, as the line
 // footerLine chose is set as it was measured.
 func (r *Renderer) footer(d *doc, sz sizes, p, n int) (piece, error) {
-	s := &setter{fonts: r.fonts, stack: r.fonts.stacks[d.lang], lang: d.lang, rtl: d.rtl, sz: sz, part: &node{}}
-	s.sz.lead = 1.3
+	s := r.footerSetter(d, sz)
 	n0 := &node{}
-	st := tstyle{size: sz.small, color: inkGrey}
+	st := footerStyle(sz)
 	t, blk := s.footerLine(n0, d.footer, p, n, st)
 	if s.err != nil {
 		return piece{}, s.err

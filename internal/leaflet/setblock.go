@@ -277,7 +277,7 @@ func (s *setter) line(n *node, line typeset.Line, spans []span, linkNodes []*nod
 	for _, r := range line.Runs {
 		pen := lx + r.X
 		prev := [2]int{-1, -1}
-		for _, g := range r.Glyphs {
+		for gi, g := range r.Glyphs {
 			sp := spanAt(spans, r.Offset+g.ClusterStart)
 			if cur == nil || sp != curSpan {
 				cur, curSpan = &piece{}, sp
@@ -295,7 +295,9 @@ func (s *setter) line(n *node, line typeset.Line, spans []span, linkNodes []*nod
 				}
 			}
 			if len(cur.runs) == 0 || cur.runs[len(cur.runs)-1].font != r.Font {
-				cur.runs = append(cur.runs, textRun{font: r.Font, size: r.Size, x: pen, y: base, color: st.color})
+				// Room for the rest of the run's glyphs, so the run grows once.
+				cur.runs = append(cur.runs, textRun{font: r.Font, size: r.Size, x: pen, y: base, color: st.color,
+					glyphs: make([]glyph, 0, len(r.Glyphs)-gi)})
 			}
 			tr := &cur.runs[len(cur.runs)-1]
 			gl := glyph{id: g.ID, advance: g.XAdvance, dx: g.XOffset, dy: g.YOffset}
