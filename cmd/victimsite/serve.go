@@ -52,7 +52,7 @@ cannot reach it through DNS rebinding. Press Ctrl-C to stop.`)
 	if !loopback(ln.Addr()) {
 		fmt.Fprintf(stderr, "victimsite serve: warning: %s can be reached from other computers, and the preview shows drafts; use -addr 127.0.0.1:PORT to keep it to this one. It answers only to this computer's addresses and the names given with -host\n", ln.Addr())
 	}
-	err = serve.Serve(ctx, ln, serve.Options{Dir: dir, FS: fsys, Configure: configureSite, Check: leafletProblems, Log: stdout, Hosts: names})
+	err = serve.Serve(ctx, ln, serve.Options{Dir: dir, FS: fsys, Configure: configureSite, Check: cachedLeafletProblems(), Log: stdout, Hosts: names})
 	if err != nil {
 		fmt.Fprintf(stderr, "victimsite serve: %v\n", err)
 		return 1

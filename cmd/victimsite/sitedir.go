@@ -77,6 +77,19 @@ func leafletProblems(st *site.Site) problem.List {
 	return leaflet.Check(leaflet.Source{Config: st.Config, Content: st.Content, Locales: st.Locales})
 }
 
+// cachedLeafletProblems returns leafletProblems for the preview, which
+// loads the site again on every save: it checks again only when something
+// the check reads has changed (leaflet.Checker), not after a text edit.
+func cachedLeafletProblems() func(*site.Site) problem.List {
+	var c leaflet.Checker
+	return func(st *site.Site) problem.List {
+		if st.Content == nil || st.Locales == nil {
+			return nil
+		}
+		return c.Check(leaflet.Source{Config: st.Config, Content: st.Content, Locales: st.Locales})
+	}
+}
+
 // printProblems prints one problem a line, paths relative to the working
 // folder so editors can jump to them.
 func printProblems(w io.Writer, dir string, probs problem.List) {
