@@ -32,6 +32,7 @@
 # chromium when CHROMIUM is not 0.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+print="$PWD/bench/print-chromium.sh" # prints one HTML page to PDF
 N=${N:-1000}
 CHROMIUM=${CHROMIUM:-20}
 SITE=${SITE:-.}
@@ -110,22 +111,9 @@ if ((CHROMIUM > 0)); then
       }
       END { print "</body></html>" }' > "$work/html/$name.html"
     done
-  cat > "$work/print.sh" << 'EOF'
-#!/usr/bin/env bash
-# print.sh FILE.html OUT-DIR: one page printed by headless Chromium.
-set -euo pipefail
-profile=$(mktemp -d)
-trap 'rm -rf "$profile"' EXIT
-name=$(basename "$1" .html)
-chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
-  --disable-background-networking --disable-component-update --disable-sync \
-  --user-data-dir="$profile" --no-pdf-header-footer \
-  --print-to-pdf="$2/$name.pdf" "file://$(realpath "$1")" > /dev/null 2>&1
-EOF
-  chmod +x "$work/print.sh"
   log "Chromium: printing $(find "$work/html" -name '*.html' | wc -l) of the same leaflets as HTML, $(nproc) at a time"
   /usr/bin/time -f '%e %U %S' -o "$work/chtime" bash -c \
-    "find '$work/html' -name '*.html' -print0 | xargs -0 -P $(nproc) -I{} '$work/print.sh' {} '$work/chromium'"
+    "find '$work/html' -name '*.html' -print0 | xargs -0 -P $(nproc) -I{} '$print' {} '$work/chromium'"
   read -r ch_real ch_user ch_sys < "$work/chtime"
   ch_count=$(find "$work/chromium" -name '*.pdf' | wc -l)
   read -r ch_total ch_largest < <(find "$work/chromium" -name '*.pdf' -printf '%s\n' | awk '{ s += $1; if ($1 > m) m = $1 } END { print s + 0, m + 0 }')

@@ -41,6 +41,7 @@
 # chromium and pdftotext (poppler-utils).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+print="$PWD/bench/print-chromium.sh" # prints one HTML page to PDF
 NS=${N:-100 1000 5000}
 R=${R:-5}
 EDITS=${EDITS:-20}
@@ -248,22 +249,9 @@ if part leaflets; then
       close(f)
     }
   }' "$lf/leaflet.html"
-  cat > "$lf/print.sh" << 'EOF'
-#!/usr/bin/env bash
-# print.sh FILE.html OUT-DIR: one page printed by headless Chromium.
-set -euo pipefail
-profile=$(mktemp -d)
-trap 'rm -rf "$profile"' EXIT
-name=$(basename "$1" .html)
-chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
-  --disable-background-networking --disable-component-update --disable-sync \
-  --user-data-dir="$profile" --no-pdf-header-footer \
-  --print-to-pdf="$2/$name.pdf" "file://$(realpath "$1")" > /dev/null 2>&1
-EOF
-  chmod +x "$lf/print.sh"
   loads+=("Chromium $(load1)")
   log "leaflets: $LEAFLETS from Chromium, $(nproc) at a time"
-  read -r ch_lt ch_lm _ < <(timed bash -c "find '$lf/html' -name '*.html' -print0 | xargs -0 -P $(nproc) -I{} '$lf/print.sh' {} '$lf/chromium'")
+  read -r ch_lt ch_lm _ < <(timed bash -c "find '$lf/html' -name '*.html' -print0 | xargs -0 -P $(nproc) -I{} '$print' {} '$lf/chromium'")
   cp "$lf/leaflet.html" "$lf/victimsite/LP-00001-26.pdf" "$out/"
   cp "$lf/chromium/LP-00001-26.pdf" "$out/LP-00001-26.chromium.pdf"
   ch_count=$(find "$lf/chromium" -name '*.pdf' | wc -l)
