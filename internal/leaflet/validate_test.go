@@ -7,6 +7,7 @@ import (
 	"testing"
 	"testing/fstest"
 	"time"
+	_ "time/tzdata" // the zone database, so the test runs on any machine
 )
 
 // validValues are the example as text fields.
@@ -180,9 +181,9 @@ func TestParsePhoneNumbers(t *testing.T) {
 // TestParseReportedToday accepts a report made today, in the zone of the
 // clock: an officer at ten to midnight is still on that day.
 func TestParseReportedToday(t *testing.T) {
-	london, err := time.LoadLocation("Europe/London")
+	london, err := time.LoadLocation("Europe/London") // time/tzdata is linked in below
 	if err != nil {
-		t.Skip("no time zone database:", err)
+		t.Fatal(err)
 	}
 	for _, now := range []time.Time{
 		time.Date(2026, 11, 20, 0, 5, 0, 0, london),
