@@ -106,19 +106,7 @@ func (n *node) shiftX(dx float64) {
 			it.kid.shiftX(dx)
 			continue
 		}
-		p := it.piece
-		for i := range p.runs {
-			p.runs[i].x += dx
-		}
-		for _, rs := range [][]pdf.Rect{p.fills, p.boxes, p.areas} {
-			for i := range rs {
-				rs[i].X += dx
-			}
-		}
-		for i := range p.rules {
-			p.rules[i].x1 += dx
-			p.rules[i].x2 += dx
-		}
+		it.piece.move(dx, 0)
 	}
 }
 

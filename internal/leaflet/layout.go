@@ -93,15 +93,24 @@ type rule struct {
 // shift moves a piece down by dy and onto page.
 func (p *piece) shift(page int, dy float64) {
 	p.page = page
+	p.move(0, dy)
+}
+
+// move moves everything a piece draws by dx across and dy down.
+func (p *piece) move(dx, dy float64) {
 	for i := range p.runs {
+		p.runs[i].x += dx
 		p.runs[i].y += dy
 	}
 	for _, rs := range [][]pdf.Rect{p.fills, p.boxes, p.areas} {
 		for i := range rs {
+			rs[i].X += dx
 			rs[i].Y += dy
 		}
 	}
 	for i := range p.rules {
+		p.rules[i].x1 += dx
+		p.rules[i].x2 += dx
 		p.rules[i].y1 += dy
 		p.rules[i].y2 += dy
 	}
