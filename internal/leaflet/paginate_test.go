@@ -33,11 +33,12 @@ func TestPlaceSplitsCardsAtFootOfPage(t *testing.T) {
 		pair := leafUnit(120, 8, false)
 		pair.nodes = append(pair.nodes, leafUnit(0, 0, false).nodes...)
 		part.items = append(part.items, entry{kid: pair.nodes[0]}, entry{kid: pair.nodes[1]})
-		pair.parent = part
-		pair.split = []unit{leafUnit(80, 8, false), leafUnit(80, 8, false)}
+		cards := []unit{leafUnit(80, 8, false), leafUnit(80, 8, false)}
+		pair.parts = &cardSplit{whole: pair, cards: cards, parent: part}
 		units := []unit{leafUnit(tt.before, 0, false), leafUnit(20, 8, true), pair}
 		var furniture [][]piece
-		place(units, 0, 0, 740, &furniture)
+		pl := placer{top: 0, bottom: 740, furniture: &furniture}
+		pl.place(units, 0)
 		if p := pageOf(units[1]); p != tt.headPage {
 			t.Errorf("%s: heading on page %d, want %d", tt.name, p, tt.headPage)
 		}
@@ -50,10 +51,10 @@ func TestPlaceSplitsCardsAtFootOfPage(t *testing.T) {
 			}
 			continue
 		}
-		if p, q := pageOf(pair.split[0]), pageOf(pair.split[1]); p != tt.first || q != tt.next {
+		if p, q := pageOf(cards[0]), pageOf(cards[1]); p != tt.first || q != tt.next {
 			t.Errorf("%s: cards on pages %d and %d, want %d and %d", tt.name, p, q, tt.first, tt.next)
 		}
-		if len(part.items) != 2 || part.items[0].kid != pair.split[0].nodes[0] || part.items[1].kid != pair.split[1].nodes[0] {
+		if len(part.items) != 2 || part.items[0].kid != cards[0].nodes[0] || part.items[1].kid != cards[1].nodes[0] {
 			t.Errorf("%s: structure tree does not hold the split cards in the pair's place", tt.name)
 		}
 	}

@@ -1,0 +1,170 @@
+package leaflet
+
+import (
+	"math"
+	"sort"
+)
+
+// This file places units on pages. A unit is the smallest whole thing a
+// reader takes in at once: the emergency box, a table, a paragraph, a
+// contact card, a right. A unit that does not fit on what is left of a
+// page moves whole to the next; a heading moves with the unit that
+// follows it; a list or a pair of cards that does not fit breaks between
+// its items or cards (see splitter).
+
+// placer puts units on pages between top and bottom.
+type placer struct {
+	top, bottom float64
+	furniture   *[][]piece
+	fills       []fill
+}
+
+// fill is how full a page is: the height its units take, and the height
+// of what would not fit below them (the next unit with what is glued to
+// it, or the first part of it that can stand alone); 0 on the last page.
+type fill struct {
+	page       int
+	used, next float64
+}
+
+// place puts units on pages from page, and returns the last page used.
+func (pl *placer) place(units []unit, page int) int {
+	y, top, bottom := pl.top, pl.top, pl.bottom
+	for i := 0; i < len(units); {
+		j, h := i, units[i].h
+		for units[j].glue && j+1 < len(units) {
+			j++
+			h += units[j].gap + units[j].h
+		}
+		gap := units[i].gap
+		if y == top {
+			gap = 0
+		}
+		if y+gap+h > bottom {
+			if u := units[j]; u.parts != nil {
+				if parts := u.parts.split(bottom - (y + gap + h - u.h)); parts != nil {
+					units = append(append(append([]unit(nil), units[:j]...), parts...), units[j+1:]...)
+					continue
+				}
+			}
+			if y > top {
+				pl.fills = append(pl.fills, fill{page, y - top, pl.need(units[i:j+1], bottom-top)})
+				page, y, gap = page+1, top, 0
+				continue
+			}
+			if h > bottom-top {
+				page, y = placeTall(units[i], page, y, top, bottom, pl.furniture)
+				i++
+				continue
+			}
+		}
+		y += gap
+		for k := i; k <= j; k++ {
+			if k > i {
+				y += units[k].gap
+			}
+			pl.put(units[k], page, y)
+			y += units[k].h
+		}
+		i = j + 1
+	}
+	pl.fills = append(pl.fills, fill{page, y - top, 0})
+	return page
+}
+
+// need is the height of the least part of units, a chain of glued units,
+// that a fresh page as tall as room takes: all of them, or the glued
+// units and the first part of the last that splits.
+func (pl *placer) need(units []unit, room float64) float64 {
+	h := 0.0
+	for k, u := range units {
+		if k > 0 {
+			h += u.gap
+		}
+		h += u.h
+	}
+	last := units[len(units)-1]
+	if last.parts == nil || h <= room {
+		return h
+	}
+	if first := last.parts.first(room - (h - last.h)); first > 0 {
+		return h - last.h + first
+	}
+	return h
+}
+
+// put puts u on page at y.
+func (pl *placer) put(u unit, page int, y float64) {
+	for _, n := range u.nodes {
+		n.shift(page, y)
+	}
+	for len(*pl.furniture) <= page {
+		*pl.furniture = append(*pl.furniture, nil)
+	}
+	for _, a := range u.art {
+		a.shift(page, y)
+		(*pl.furniture)[page] = append((*pl.furniture)[page], *a)
+	}
+}
+
+// placeTall places a unit taller than a page, such as a very long
+// paragraph, line by line from y, moving each line that does not fit to
+// the next page. It returns the page and height it ends at.
+func placeTall(u unit, page int, y, top, bottom float64, furniture *[][]piece) (int, float64) {
+	var pieces []*piece
+	var walk func(n *node)
+	walk = func(n *node) {
+		for _, it := range n.items {
+			if it.kid != nil {
+				walk(it.kid)
+			} else {
+				pieces = append(pieces, it.piece)
+			}
+		}
+	}
+	for _, n := range u.nodes {
+		walk(n)
+	}
+	sort.SliceStable(pieces, func(i, j int) bool { return extentTop(pieces[i]) < extentTop(pieces[j]) })
+	offset, end := y, y
+	for _, p := range pieces {
+		t, b := extentTop(p), extentBottom(p)
+		if b+offset > bottom && t+offset > top {
+			page, offset = page+1, top-t
+		}
+		p.shift(page, offset)
+		end = max(end, b+offset)
+	}
+	for len(*furniture) <= page {
+		*furniture = append(*furniture, nil)
+	}
+	for _, a := range u.art {
+		a.shift(page, offset)
+		(*furniture)[page] = append((*furniture)[page], *a)
+	}
+	return page, end
+}
+
+// extentTop and extentBottom are how far a piece's glyphs reach up and
+// down, near enough to keep lines whole.
+func extentTop(p *piece) float64 {
+	t := math.Inf(1)
+	for _, r := range p.runs {
+		t = min(t, r.y-r.size*1.1)
+	}
+	for _, f := range p.fills {
+		t = min(t, f.Y)
+	}
+	return t
+}
+
+func extentBottom(p *piece) float64 {
+	b := math.Inf(-1)
+	for _, r := range p.runs {
+		b = max(b, r.y+r.size*0.45)
+	}
+	for _, f := range p.fills {
+		b = max(b, f.Y+f.H)
+	}
+	return b
+}
