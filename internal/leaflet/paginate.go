@@ -21,32 +21,24 @@ func (r *Renderer) layout(docs []*doc, qr [][][]bool, large bool) (*laid, error)
 	var spans []docPages
 	page := -1
 	for i, d := range docs {
-		s := &setter{fonts: r.fonts, stack: r.fonts.stacks[d.lang], lang: d.lang, rtl: d.rtl, sz: sz,
-			part: &node{role: pdf.Part, lang: d.lang}}
-		s.labelW = s.labelWidth(d)
-		units := []unit{s.cover(d.cover, qr[i])}
-		for _, blocks := range d.pages {
-			for _, b := range blocks {
-				if b.kind == pair {
-					units = append(units, s.officerAndReport(b)...)
-					continue
-				}
-				units = append(units, s.unit(b))
-			}
-		}
-		if s.err != nil {
-			return nil, s.err
-		}
-		out.tree = append(out.tree, s.part)
 		fh, err := r.footerHeight(d, sz)
 		if err != nil {
 			return nil, err
 		}
-		page++
-		first := page
-		pl := placer{top: marginTop, bottom: pageH - marginBottom - fh - 10, furniture: &out.furniture}
-		page = pl.place(units, page)
-		out.fills = append(out.fills, pl.fills...)
+		first := page + 1
+		p, err := r.placeDoc(d, qr[i], sz, first, pageH-marginBottom-fh-10)
+		if err != nil {
+			return nil, err
+		}
+		out.tree = append(out.tree, p.part)
+		for len(out.furniture) < len(p.furniture) {
+			out.furniture = append(out.furniture, nil)
+		}
+		for pg, f := range p.furniture {
+			out.furniture[pg] = append(out.furniture[pg], f...)
+		}
+		out.fills = append(out.fills, p.fills...)
+		page = p.last
 		spans = append(spans, docPages{d, first, page})
 	}
 	out.pages = page + 1

@@ -1,6 +1,10 @@
 package leaflet
 
-import "testing"
+import (
+	"testing"
+
+	"victimsite/internal/pdf"
+)
 
 // leafUnit is a unit of height h whose one node holds one piece.
 func leafUnit(h, gap float64, glue bool) unit {
@@ -58,4 +62,96 @@ func TestPlaceSplitsCardsAtFootOfPage(t *testing.T) {
 			t.Errorf("%s: structure tree does not hold the split cards in the pair's place", tt.name)
 		}
 	}
+}
+
+// rightsUnit sets the rights of the English leaflet of the fixture site
+// as the layout does, and returns the unit and the list's element.
+func rightsUnit(t *testing.T) (unit, *node, *setter) {
+	t.Helper()
+	r := testRenderer(t)
+	d := r.compose(sample("en"), "en")
+	s := &setter{fonts: r.fonts, stack: r.fonts.stacks["en"], lang: "en", sz: sizesFor(false), part: &node{}}
+	for _, blocks := range d.pages {
+		for _, b := range blocks {
+			if b.kind == columns && b.more[0].kind == item {
+				u := s.unit(b)
+				return u, s.part.items[len(s.part.items)-1].kid, s
+			}
+		}
+	}
+	t.Fatal("the English leaflet has no list of rights")
+	return unit{}, nil, nil
+}
+
+// TestPlaceBreaksListBetweenRights checks that a list of rights that does
+// not fit at the foot of a page breaks between two rights, with its
+// heading and as many rights as fit on the page and the rest on the next,
+// each right whole, in the list's order in the structure tree; and that
+// the heading and the list move whole where not one right fits.
+func TestPlaceBreaksListBetweenRights(t *testing.T) {
+	for _, tt := range []struct {
+		name   string
+		before float64
+		broken bool
+	}{
+		{"some rights fit", 600, true},
+		{"no right fits", 715, false},
+		{"the list fits", 100, false},
+	} {
+		list, l, _ := rightsUnit(t)
+		units := []unit{leafUnit(tt.before, 0, false), leafUnit(20, 8, true), list}
+		var furniture [][]piece
+		pl := placer{top: 0, bottom: 740, furniture: &furniture}
+		last := pl.place(units, 0)
+		if len(l.items) < 12 {
+			t.Fatalf("%s: the list holds %d rights, want 12", tt.name, len(l.items))
+		}
+		var pages []int
+		for i, it := range l.items {
+			if it.kid.role != pdf.LI {
+				t.Fatalf("%s: item %d of the list is a %v, not LI", tt.name, i, it.kid.role)
+			}
+			ps := pagesOf(it.kid)
+			if len(ps) != 1 {
+				t.Errorf("%s: right %d is on pages %v, want one", tt.name, i+1, ps)
+			}
+			pages = append(pages, ps[0])
+		}
+		head := pageOf(units[1])
+		switch {
+		case tt.broken && (head != 0 || pages[0] != 0 || pages[len(pages)-1] != 1 || last != 1):
+			t.Errorf("%s: heading on page %d, rights on pages %v: want the heading and the first rights on page 0, the rest on 1", tt.name, head, pages)
+		case !tt.broken && (pages[0] != head || pages[len(pages)-1] != head):
+			t.Errorf("%s: heading on page %d, rights on pages %v: want the list whole with its heading", tt.name, head, pages)
+		}
+		for i := 1; i < len(pages); i++ {
+			if pages[i] < pages[i-1] {
+				t.Errorf("%s: right %d on page %d comes after right %d on page %d", tt.name, i+1, pages[i], i, pages[i-1])
+			}
+		}
+		for _, f := range pl.fills[:len(pl.fills)-1] {
+			if f.used > 740 {
+				t.Errorf("%s: page %d holds %.0f pt, more than its 740", tt.name, f.page, f.used)
+			}
+		}
+	}
+}
+
+// pagesOf lists the pages the pieces under n are on.
+func pagesOf(n *node) []int {
+	seen := map[int]bool{}
+	var out []int
+	var walk func(n *node)
+	walk = func(n *node) {
+		for _, it := range n.items {
+			if it.kid != nil {
+				walk(it.kid)
+			} else if p := it.piece.page; !seen[p] {
+				seen[p] = true
+				out = append(out, p)
+			}
+		}
+	}
+	walk(n)
+	return out
 }

@@ -3,6 +3,8 @@ package leaflet
 import (
 	"math"
 	"sort"
+
+	"victimsite/internal/pdf"
 )
 
 // This file places units on pages. A unit is the smallest whole thing a
@@ -12,6 +14,59 @@ import (
 // follows it; a list or a pair of cards that does not fit breaks between
 // its items or cards (see splitter).
 
+// placed is a doc set and placed on pages from its first page to last.
+type placed struct {
+	part      *node
+	furniture [][]piece // by page, from page 0: the pages before its first are empty
+	fills     []fill
+	last      int
+}
+
+// tightGap is the space between blocks, in multiples of the usual, of a
+// leaflet that saves a page with it.
+const tightGap = 0.625
+
+// placeDoc sets d and places it from page first, its body down to bottom.
+// Where its last page holds little, it sets it again with less space
+// between blocks, and keeps that where it takes fewer pages.
+func (r *Renderer) placeDoc(d *doc, qr [][]bool, sz sizes, first int, bottom float64) (placed, error) {
+	p, err := r.placeDocIn(d, qr, sz, first, bottom)
+	if err != nil || p.last == first || p.fills[len(p.fills)-1].used > 0.35*p.fills[0].room {
+		return p, err
+	}
+	sz.gap *= tightGap
+	tight, err := r.placeDocIn(d, qr, sz, first, bottom)
+	if err != nil || tight.last >= p.last {
+		return p, err
+	}
+	return tight, nil
+}
+
+// placeDocIn sets d in the sizes sz and places it from page first.
+func (r *Renderer) placeDocIn(d *doc, qr [][]bool, sz sizes, first int, bottom float64) (placed, error) {
+	s := &setter{fonts: r.fonts, stack: r.fonts.stacks[d.lang], lang: d.lang, rtl: d.rtl, sz: sz,
+		part: &node{role: pdf.Part, lang: d.lang}}
+	s.labelW = s.labelWidth(d)
+	units := []unit{s.cover(d.cover, qr)}
+	for _, blocks := range d.pages {
+		for _, b := range blocks {
+			if b.kind == pair {
+				units = append(units, s.officerAndReport(b)...)
+				continue
+			}
+			units = append(units, s.unit(b))
+		}
+	}
+	if s.err != nil {
+		return placed{}, s.err
+	}
+	p := placed{part: s.part}
+	pl := placer{top: marginTop, bottom: bottom, furniture: &p.furniture}
+	p.last = pl.place(units, first)
+	p.fills = pl.fills
+	return p, nil
+}
+
 // placer puts units on pages between top and bottom.
 type placer struct {
 	top, bottom float64
@@ -19,12 +74,13 @@ type placer struct {
 	fills       []fill
 }
 
-// fill is how full a page is: the height its units take, and the height
-// of what would not fit below them (the next unit with what is glued to
-// it, or the first part of it that can stand alone); 0 on the last page.
+// fill is how full a page is: the height of its body (room), the height
+// its units take, and the height of what would not fit below them (the
+// next unit with what is glued to it, or the first part of it that can
+// stand alone), which is 0 on a doc's last page.
 type fill struct {
-	page       int
-	used, next float64
+	page             int
+	room, used, next float64
 }
 
 // place puts units on pages from page, and returns the last page used.
@@ -48,7 +104,7 @@ func (pl *placer) place(units []unit, page int) int {
 				}
 			}
 			if y > top {
-				pl.fills = append(pl.fills, fill{page, y - top, pl.need(units[i:j+1], bottom-top)})
+				pl.fills = append(pl.fills, fill{page, bottom - top, y - top, pl.need(units[i:j+1], bottom-top)})
 				page, y, gap = page+1, top, 0
 				continue
 			}
@@ -68,7 +124,7 @@ func (pl *placer) place(units []unit, page int) int {
 		}
 		i = j + 1
 	}
-	pl.fills = append(pl.fills, fill{page, y - top, 0})
+	pl.fills = append(pl.fills, fill{page, bottom - top, y - top, 0})
 	return page
 }
 
