@@ -154,7 +154,7 @@ func (s *setter) cover(c cover, qr [][]bool) unit {
 	if qrSize > 0 {
 		w -= qrSize + 18
 	}
-	y := s.text(s.part.add(&node{role: pdf.H1}), c.title, nil, s.head(s.sz.h1), 0, w, 0)
+	y := s.text(s.part.add(&node{role: pdf.H1}), c.title, nil, s.titleStyle(c.title, w), 0, w, 0)
 	y += s.byline(c, w, y)
 	if qrSize > 0 {
 		x1, _ := s.across(textW-qrSize, qrSize)
@@ -170,6 +170,25 @@ func (s *setter) cover(c cover, qr [][]bool) unit {
 		u.nodes = append(u.nodes, it.kid)
 	}
 	return u
+}
+
+// titleStyle is the style of the title w wide: h1, or smaller, down to
+// six sevenths of it (18 pt in ordinary print), where that keeps it on
+// one line.
+func (s *setter) titleStyle(t text, w float64) tstyle {
+	st := s.head(s.sz.h1)
+	if s.widthIn(t, st) <= w {
+		return st
+	}
+	small := st
+	small.size = s.sz.h1 * 6 / 7
+	if s.widthIn(t, small) > w {
+		return st
+	}
+	for st.size > small.size && s.widthIn(t, st) > w {
+		st.size -= 0.5
+	}
+	return st
 }
 
 // byline sets the campaign in bold and the force under the title from y,

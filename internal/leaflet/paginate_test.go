@@ -1,6 +1,7 @@
 package leaflet
 
 import (
+	"strings"
 	"testing"
 
 	"victimsite/internal/pdf"
@@ -154,4 +155,61 @@ func pagesOf(n *node) []int {
 	}
 	walk(n)
 	return out
+}
+
+// TestTitleOnOneLine checks that the title keeps the full heading size
+// where it stands on one line beside the QR code (English), is set
+// smaller, down to 18 pt, where that keeps it on one line (Lithuanian),
+// and wraps at the full size where not even 18 pt would do.
+func TestTitleOnOneLine(t *testing.T) {
+	r := testRenderer(t)
+	long := strings.Repeat("Informacija nukentėjusiesiems ", 2)
+	for _, tt := range []struct {
+		lang, title string
+		size        float64
+		lines       int
+	}{
+		{"en", "", 21, 1},
+		{"lt", "", 0, 1}, // smaller than 21, at least 18
+		{"lt", long, 21, 2},
+	} {
+		d := r.compose(sample(tt.lang), tt.lang)
+		if tt.title != "" {
+			d.cover.title.s = tt.title
+		}
+		qr, err := r.qrCode(d.cover.qr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		l, err := r.layout([]*doc{d}, [][][]bool{qr}, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		h1 := l.tree[0].items[0].kid
+		sizes, baselines := map[float64]bool{}, map[float64]bool{}
+		var walk func(n *node)
+		walk = func(n *node) {
+			for _, it := range n.items {
+				if it.kid != nil {
+					walk(it.kid)
+					continue
+				}
+				for _, r := range it.piece.runs {
+					sizes[r.size], baselines[r.y] = true, true
+				}
+			}
+		}
+		walk(h1)
+		if h1.role != pdf.H1 || len(sizes) != 1 {
+			t.Fatalf("%s: the first element is %v in sizes %v, want an H1 in one size", tt.lang, h1.role, sizes)
+		}
+		for size := range sizes {
+			if (tt.size != 0 && size != tt.size) || (tt.size == 0 && (size >= 21 || size < 18)) {
+				t.Errorf("%s %q: title at %v pt, want %v (0: from 18 to under 21)", tt.lang, tt.title, size, tt.size)
+			}
+		}
+		if len(baselines) != tt.lines {
+			t.Errorf("%s %q: title on %d lines, want %d", tt.lang, tt.title, len(baselines), tt.lines)
+		}
+	}
 }
