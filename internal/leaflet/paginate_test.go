@@ -213,3 +213,38 @@ func TestTitleOnOneLine(t *testing.T) {
 		}
 	}
 }
+
+// TestPlaceTallParagraph checks that a unit taller than a page, such as
+// a very long paragraph, runs on over the pages line by line, each line
+// whole and inside the page, and that every page it fills is counted
+// full.
+func TestPlaceTallParagraph(t *testing.T) {
+	n := &node{}
+	var lines []*piece
+	for k := range 12 {
+		p := &piece{fills: []pdf.Rect{{X: 0, Y: float64(k) * 20, W: 100, H: 15}}}
+		lines = append(lines, p)
+		n.content(p)
+	}
+	tall := unit{h: 12*20 - 5, nodes: []*node{n}}
+	var furniture [][]piece
+	pl := placer{top: 10, bottom: 110, furniture: &furniture}
+	last := pl.place([]unit{leafUnit(30, 0, false), tall, leafUnit(20, 5, false)}, 0)
+	for k, p := range lines {
+		f := p.fills[0]
+		if f.Y < pl.top || f.Y+f.H > pl.bottom {
+			t.Errorf("line %d on page %d from %.0f to %.0f: outside the page's body", k+1, p.page, f.Y, f.Y+f.H)
+		}
+		if k > 0 && p.page < lines[k-1].page {
+			t.Errorf("line %d on page %d, before line %d's page %d", k+1, p.page, k, lines[k-1].page)
+		}
+	}
+	if last < 2 || len(pl.fills) != last+1 {
+		t.Fatalf("last page %d, %d fills, want three pages or more and a fill for each", last, len(pl.fills))
+	}
+	for _, f := range pl.fills[:last] {
+		if f.next == 0 {
+			t.Errorf("page %d is counted as the last", f.page)
+		}
+	}
+}

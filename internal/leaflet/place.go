@@ -109,7 +109,11 @@ func (pl *placer) place(units []unit, page int) int {
 				continue
 			}
 			if h > bottom-top {
+				from := page
 				page, y = placeTall(units[i], page, y, top, bottom, pl.furniture)
+				for p := from; p < page; p++ { // full, but for a line's fraction
+					pl.fills = append(pl.fills, fill{p, bottom - top, bottom - top, math.SmallestNonzeroFloat64})
+				}
 				i++
 				continue
 			}
