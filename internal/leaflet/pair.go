@@ -3,7 +3,8 @@ package leaflet
 import "victimsite/internal/typeset"
 
 // This file sets the officer and the report side by side: two short
-// tables, each with its heading. The officer's table takes the width its
+// tables (or, on the generic leaflet, labels with ruled lines to write
+// on), each with its heading. The officer's table takes the width its
 // longest row needs on one line, at least half the page; the report's
 // takes the rest, each label above its value where a row would not stand
 // on one line. The structure tree holds the officer, then the report; in
@@ -68,11 +69,15 @@ func (s *setter) widthIn(t text, st tstyle) float64 {
 func (s *setter) tableWidth(g block) (lw, need float64, ok bool) {
 	value := 0.0
 	for _, r := range g.more {
-		if r.kind != row {
+		switch r.kind {
+		case row:
+			value = max(value, s.width(r.body, false))
+		case blank:
+			value = max(value, writeW*s.sz.body)
+		default:
 			return 0, 0, false
 		}
 		lw = max(lw, s.width(r.label, true))
-		value = max(value, s.width(r.body, false))
 	}
 	lw += 14
 	return lw, lw + value, true
@@ -82,9 +87,14 @@ func (s *setter) tableWidth(g block) (lw, need float64, ok bool) {
 // rows stands on one line w wide, each label above its value.
 func (s *setter) stackFits(g block, w float64) bool {
 	for _, r := range g.more {
-		if s.width(r.label, true) > w || s.width(r.body, false) > w {
+		if s.width(r.label, true) > w || s.width(r.body, false) > w || (r.kind == blank && writeW*s.sz.body > w) {
 			return false
 		}
 	}
 	return true
 }
+
+// writeW is the least length of a ruled line to write on beside its
+// label, in multiples of the body size: room for an email address in
+// handwriting.
+const writeW = 14.0

@@ -94,3 +94,32 @@ func TestOfficerAndReportSideBySide(t *testing.T) {
 		}
 	}
 }
+
+// TestGenericOfficerAndReportSideBySide checks that on the generic
+// English leaflet the officer's and the report's lines to write on stand
+// side by side, their headings on one baseline, the officer's first in
+// the structure tree.
+func TestGenericOfficerAndReportSideBySide(t *testing.T) {
+	r := testRenderer(t)
+	d := r.composeGeneric("en")
+	l, err := r.layout([]*doc{d}, [][][]bool{nil}, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var h2s []*node
+	for _, it := range l.tree[0].items {
+		if it.kid != nil && it.kid.role == pdf.H2 {
+			h2s = append(h2s, it.kid)
+		}
+	}
+	if len(h2s) < 3 {
+		t.Fatalf("%d top-level headings, want the officer's and the report's among them", len(h2s))
+	}
+	// The danger box's heading is inside its Sect: the first two H2s of
+	// the part are the officer's and the report's.
+	ol, ot, _ := extent(h2s[0])
+	rl, rt, _ := extent(h2s[1])
+	if ot != rt || rl <= ol {
+		t.Errorf("officer's heading at x %.0f y %.0f, report's at x %.0f y %.0f: want them side by side, the officer's first", ol, ot, rl, rt)
+	}
+}

@@ -206,6 +206,12 @@ func alignBaselines(a, b *node, ha, hb, basea, baseb float64) float64 {
 func (s *setter) blank(b block, parent *node, x, w, y float64, u *unit) float64 {
 	label := s.body()
 	label.bold = true
+	if s.stacked { // the line under the label, as wide as the column
+		h := s.text(parent.add(&node{role: pdf.P}), b.label, nil, label, x, w, y) + 1.6*s.sz.body
+		x1, x2 := s.across(x, w)
+		u.art = append(u.art, &piece{rules: []rule{{x1, y + h - 4, x2, y + h - 4, 0.75}}})
+		return h + 2
+	}
 	h := s.text(parent.add(&node{role: pdf.P}), b.label, nil, label, x, s.labelW-12, y)
 	h = max(h, 2.2*s.sz.body)
 	x1, x2 := s.across(x+s.labelW, w-s.labelW)
