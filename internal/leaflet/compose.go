@@ -207,12 +207,14 @@ func (r *Renderer) composeGeneric(lang string) *doc {
 	c.emergency(func(phone string) text {
 		return c.data("LeafletCall101Generic", map[string]any{"Phone": phone})
 	})
+	start := len(c.page)
 	c.heading("LeafletOfficerTitle")
 	c.blanks("LeafletOfficerName", "LeafletCollar", "LeafletPhone", "LeafletEmail", "LeafletStation")
 	c.heading("LeafletPromiseTitle")
 	c.blanks("LeafletPromiseHow", "LeafletPromiseEvery", "LeafletPromiseNext")
 	c.heading("LeafletReportTitle")
 	c.blanks("LeafletCrimeRef", "LeafletReported", "LeafletCrime")
+	c.page = append(c.page[:start], block{kind: pair, more: append([]block(nil), c.page[start:]...)})
 	c.heading("LeafletNextTitle")
 	c.add(block{kind: para, body: c.msg("LeafletNextGeneric")})
 	var support []string

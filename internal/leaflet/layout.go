@@ -15,9 +15,9 @@ import (
 // margins.
 const (
 	pageW, pageH = 595.276, 841.89
-	marginX      = 42.5 // 15 mm
-	marginTop    = 36.0
-	marginBottom = 22.0 // below the footer
+	marginX      = 34.0 // 12 mm
+	marginTop    = 30.0
+	marginBottom = 20.0 // below the footer
 	textW        = pageW - 2*marginX
 )
 
@@ -27,6 +27,7 @@ type laid struct {
 	pages       int
 	tree        []*node   // the top of the structure tree, in reading order
 	furniture   [][]piece // per page: what repeats on every page and decoration
+	fills       []fill    // how full each page is, doc by doc
 }
 
 // node is one element of the structure tree: a role, its properties and
@@ -141,16 +142,17 @@ var (
 type sizes struct {
 	body, h1, h2, h3, sub, small float64
 	lead                         float64 // line height, in multiples of the size
+	headLead                     float64 // a heading's line height
 	gap                          float64 // space between paragraphs
 }
 
 // sizesFor returns the sizes of ordinary print, nothing under 12 pt, or
 // of large print, nothing under 16 pt.
 func sizesFor(large bool) sizes {
-	s := sizes{body: 12, h1: 21, h2: 15.5, h3: 13, sub: 13, small: 12, lead: 1.3, gap: 4}
+	s := sizes{body: 12, h1: 21, h2: 14, h3: 13, sub: 13, small: 12, lead: 1.3, headLead: 1.15, gap: 4}
 	if large {
 		k := 16.0 / 12
-		s = sizes{body: s.body * k, h1: s.h1 * k, h2: s.h2 * k, h3: s.h3 * k, sub: s.sub * k, small: 16, lead: 1.3, gap: s.gap * k}
+		s = sizes{body: s.body * k, h1: s.h1 * k, h2: s.h2 * k, h3: s.h3 * k, sub: s.sub * k, small: 16, lead: 1.3, headLead: 1.15, gap: s.gap * k}
 	}
 	return s
 }

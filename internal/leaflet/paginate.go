@@ -1,8 +1,6 @@
 package leaflet
 
 import (
-	"math"
-	"sort"
 	"strings"
 
 	"victimsite/internal/pdf"
@@ -23,30 +21,24 @@ func (r *Renderer) layout(docs []*doc, qr [][][]bool, large bool) (*laid, error)
 	var spans []docPages
 	page := -1
 	for i, d := range docs {
-		s := &setter{fonts: r.fonts, stack: r.fonts.stacks[d.lang], lang: d.lang, rtl: d.rtl, sz: sz,
-			part: &node{role: pdf.Part, lang: d.lang}}
-		s.labelW = s.labelWidth(d)
-		units := []unit{s.cover(d.cover, qr[i])}
-		for _, blocks := range d.pages {
-			for _, b := range blocks {
-				if b.kind == pair {
-					units = append(units, s.officerAndReport(b)...)
-					continue
-				}
-				units = append(units, s.unit(b))
-			}
-		}
-		if s.err != nil {
-			return nil, s.err
-		}
-		out.tree = append(out.tree, s.part)
 		fh, err := r.footerHeight(d, sz)
 		if err != nil {
 			return nil, err
 		}
-		page++
-		first := page
-		page = place(units, page, marginTop, pageH-marginBottom-fh-10, &out.furniture)
+		first := page + 1
+		p, err := r.placeDoc(d, qr[i], sz, first, pageH-marginBottom-fh-10)
+		if err != nil {
+			return nil, err
+		}
+		out.tree = append(out.tree, p.part)
+		for len(out.furniture) < len(p.furniture) {
+			out.furniture = append(out.furniture, nil)
+		}
+		for pg, f := range p.furniture {
+			out.furniture[pg] = append(out.furniture[pg], f...)
+		}
+		out.fills = append(out.fills, p.fills...)
+		page = p.last
 		spans = append(spans, docPages{d, first, page})
 	}
 	out.pages = page + 1
@@ -63,116 +55,6 @@ func (r *Renderer) layout(docs []*doc, qr [][][]bool, large bool) (*laid, error)
 		}
 	}
 	return out, nil
-}
-
-// place puts units on pages from page, and returns the last page used.
-func place(units []unit, page int, top, bottom float64, furniture *[][]piece) int {
-	y := top
-	for i := 0; i < len(units); {
-		j, h := i, units[i].h
-		for units[j].glue && j+1 < len(units) {
-			j++
-			h += units[j].gap + units[j].h
-		}
-		if h > bottom-top {
-			page, y = placeTall(units[i], page, y, top, bottom, furniture)
-			i++
-			continue
-		}
-		gap := units[i].gap
-		if y == top {
-			gap = 0
-		}
-		if y+gap+h > bottom && y > top {
-			if u := units[j]; u.split != nil && y+gap+h-u.h+u.split[0].h <= bottom {
-				// Cards side by side flow card by card instead.
-				units = append(append(append([]unit(nil), units[:j]...), u.useSplit()...), units[j+1:]...)
-				continue
-			}
-			page, y, gap = page+1, top, 0
-		}
-		y += gap
-		for k := i; k <= j; k++ {
-			if k > i {
-				y += units[k].gap
-			}
-			for _, n := range units[k].nodes {
-				n.shift(page, y)
-			}
-			for len(*furniture) <= page {
-				*furniture = append(*furniture, nil)
-			}
-			for _, a := range units[k].art {
-				a.shift(page, y)
-				(*furniture)[page] = append((*furniture)[page], *a)
-			}
-			y += units[k].h
-		}
-		i = j + 1
-	}
-	return page
-}
-
-// placeTall places a unit taller than a page, such as a very long
-// paragraph, line by line from y, moving each line that does not fit to
-// the next page. It returns the page and height it ends at.
-func placeTall(u unit, page int, y, top, bottom float64, furniture *[][]piece) (int, float64) {
-	var pieces []*piece
-	var walk func(n *node)
-	walk = func(n *node) {
-		for _, it := range n.items {
-			if it.kid != nil {
-				walk(it.kid)
-			} else {
-				pieces = append(pieces, it.piece)
-			}
-		}
-	}
-	for _, n := range u.nodes {
-		walk(n)
-	}
-	sort.SliceStable(pieces, func(i, j int) bool { return extentTop(pieces[i]) < extentTop(pieces[j]) })
-	offset, end := y, y
-	for _, p := range pieces {
-		t, b := extentTop(p), extentBottom(p)
-		if b+offset > bottom && t+offset > top {
-			page, offset = page+1, top-t
-		}
-		p.shift(page, offset)
-		end = max(end, b+offset)
-	}
-	for len(*furniture) <= page {
-		*furniture = append(*furniture, nil)
-	}
-	for _, a := range u.art {
-		a.shift(page, offset)
-		(*furniture)[page] = append((*furniture)[page], *a)
-	}
-	return page, end
-}
-
-// extentTop and extentBottom are how far a piece's glyphs reach up and
-// down, near enough to keep lines whole.
-func extentTop(p *piece) float64 {
-	t := math.Inf(1)
-	for _, r := range p.runs {
-		t = min(t, r.y-r.size*1.1)
-	}
-	for _, f := range p.fills {
-		t = min(t, f.Y)
-	}
-	return t
-}
-
-func extentBottom(p *piece) float64 {
-	b := math.Inf(-1)
-	for _, r := range p.runs {
-		b = max(b, r.y+r.size*0.45)
-	}
-	for _, f := range p.fills {
-		b = max(b, f.Y+f.H)
-	}
-	return b
 }
 
 // footerHeight is the height of the doc's longest footer, measured
@@ -272,15 +154,8 @@ func (s *setter) cover(c cover, qr [][]bool) unit {
 	if qrSize > 0 {
 		w -= qrSize + 18
 	}
-	y := s.text(s.part.add(&node{role: pdf.H1}), c.title, nil, tstyle{s.sz.h1, true, inkBlue}, 0, w, 0)
-	for _, t := range []struct {
-		t    text
-		bold bool
-	}{{c.subtitle, true}, {c.force, false}} {
-		if t.t.s != "" {
-			y += s.text(s.part.add(&node{role: pdf.P}), t.t, nil, tstyle{s.sz.sub, t.bold, inkText}, 0, w, y+2) + 2
-		}
-	}
+	y := s.text(s.part.add(&node{role: pdf.H1}), c.title, nil, s.titleStyle(c.title, w), 0, w, 0)
+	y += s.byline(c, w, y)
 	if qrSize > 0 {
 		x1, _ := s.across(textW-qrSize, qrSize)
 		fig := s.part.add(&node{role: pdf.Figure, alt: c.caption.s + " " + c.qr})
@@ -295,6 +170,50 @@ func (s *setter) cover(c cover, qr [][]bool) unit {
 		u.nodes = append(u.nodes, it.kid)
 	}
 	return u
+}
+
+// titleStyle is the style of the title w wide: h1, or smaller, down to
+// six sevenths of it (18 pt in ordinary print), where that keeps it on
+// one line.
+func (s *setter) titleStyle(t text, w float64) tstyle {
+	st := s.head(s.sz.h1)
+	if s.widthIn(t, st) <= w {
+		return st
+	}
+	small := st
+	small.size = s.sz.h1 * 6 / 7
+	if s.widthIn(t, small) > w {
+		return st
+	}
+	for st.size > small.size && s.widthIn(t, st) > w {
+		st.size -= 0.5
+	}
+	return st
+}
+
+// byline sets the campaign in bold and the force under the title from y,
+// on one line where they fit side by side, and returns their height.
+func (s *setter) byline(c cover, w, y float64) float64 {
+	sub, force := tstyle{size: s.sz.sub, bold: true, color: inkText}, tstyle{size: s.sz.sub, color: inkText}
+	if c.subtitle.s == "" || c.force.s == "" {
+		h := 0.0
+		for _, t := range []struct {
+			t  text
+			st tstyle
+		}{{c.subtitle, sub}, {c.force, force}} {
+			if t.t.s != "" {
+				h += s.text(s.part.add(&node{role: pdf.P}), t.t, nil, t.st, 0, w, y+h+2) + 2
+			}
+		}
+		return h
+	}
+	sw, fw, space := s.widthIn(c.subtitle, sub), s.widthIn(c.force, force), 1.5*s.sz.sub
+	if sw+space+fw > w {
+		h := s.text(s.part.add(&node{role: pdf.P}), c.subtitle, nil, sub, 0, w, y+2) + 2
+		return h + s.text(s.part.add(&node{role: pdf.P}), c.force, nil, force, 0, w, y+h+2) + 2
+	}
+	h := s.text(s.part.add(&node{role: pdf.P}), c.subtitle, nil, sub, 0, sw+1, y+2)
+	return max(h, s.text(s.part.add(&node{role: pdf.P}), c.force, nil, force, sw+space, w-sw-space, y+2)) + 2
 }
 
 // qrRects are the dark modules of a QR code as squares, size points wide

@@ -11,16 +11,17 @@ import (
 // setter sets the blocks of one doc into units: a unit is what the
 // pagination keeps on one page.
 type setter struct {
-	fonts  *fontSet
-	stack  *typeset.Stack
-	lang   string
-	rtl    bool
-	sz     sizes
-	labelW float64 // the label column of rows, for the longest label of the language
-	part   *node   // the doc's element
-	list   *node   // the open list of rights
-	err    error
-	base   float64 // the first baseline of the last text set, from its top
+	fonts   *fontSet
+	stack   *typeset.Stack
+	lang    string
+	rtl     bool
+	sz      sizes
+	labelW  float64 // the label column of rows, for the longest label of the language
+	stacked bool    // rows are set each label above its value
+	part    *node   // the doc's element
+	list    *node   // the open list of rights
+	err     error
+	base    float64 // the first baseline of the last text set, from its top
 }
 
 // unit is blocks that stay on one page, laid out from y = 0.
@@ -30,11 +31,18 @@ type unit struct {
 	glue  bool    // keep with the next unit: a heading
 	nodes []*node
 	art   []*piece // decoration: box outlines, ruled lines
-	// split is the same blocks one under the other, each its own unit,
-	// for contact cards side by side that may flow card by card onto the
-	// next page; parent holds nodes, which the split's replace then.
-	split  []unit
-	parent *node
+	parts splitter // where set, how the unit breaks at the foot of a page
+}
+
+// splitter breaks a unit between its items or cards: a list, or contact
+// cards side by side.
+type splitter interface {
+	// first returns the height of the largest first part that fits in
+	// room, or 0 where none does.
+	first(room float64) float64
+	// split breaks the unit so that its first part fits in room, and
+	// returns the parts that replace it, or nil where none fits.
+	split(room float64) []unit
 }
 
 // tstyle is how a text is set.
@@ -42,6 +50,13 @@ type tstyle struct {
 	size  float64
 	bold  bool
 	color pdf.Color
+	lead  float64 // the line height, in multiples of size; 0 is the body's
+}
+
+// head is the style of a heading of the size: bold, blue, its lines
+// closer than the body's.
+func (s *setter) head(size float64) tstyle {
+	return tstyle{size: size, bold: true, color: inkBlue, lead: s.sz.headLead}
 }
 
 func (s *setter) body() tstyle { return tstyle{size: s.sz.body, color: inkText} }
@@ -79,13 +94,16 @@ func (s *setter) unit(b block) unit {
 		s.rtl = false
 		defer func() { s.rtl = true }()
 	}
+	if b.kind == columns && len(b.more) > 0 && b.more[0].kind == item {
+		return s.listUnit(b, u)
+	}
 	before := len(s.part.items)
 	u.h = s.put(b, s.part, 0, textW, 0, &u)
 	for _, it := range s.part.items[before:] {
 		u.nodes = append(u.nodes, it.kid)
 	}
 	if b.kind == columns && b.more[0].kind == group {
-		u.split, u.parent = s.splitCards(b, u.gap), s.part
+		u.parts = &cardSplit{whole: u, cards: s.splitCards(b, u.gap), parent: s.part}
 	}
 	return u
 }
@@ -95,9 +113,9 @@ func (s *setter) unit(b block) unit {
 func (s *setter) put(b block, parent *node, x, w, y float64, u *unit) float64 {
 	switch b.kind {
 	case heading:
-		return s.text(parent.add(&node{role: pdf.H2, lang: b.lang}), b.body, b.links, tstyle{s.sz.h2, true, inkBlue}, x, w, y)
+		return s.text(parent.add(&node{role: pdf.H2, lang: b.lang}), b.body, b.links, s.head(s.sz.h2), x, w, y)
 	case subhead:
-		return s.text(parent.add(&node{role: pdf.H3, lang: b.lang}), b.body, b.links, tstyle{s.sz.h3, true, inkBlue}, x, w, y)
+		return s.text(parent.add(&node{role: pdf.H3, lang: b.lang}), b.body, b.links, s.head(s.sz.h3), x, w, y)
 	case para, note:
 		return s.text(parent.add(&node{role: pdf.P, lang: b.lang}), b.body, b.links, s.body(), x, w, y)
 	case strong:
@@ -125,6 +143,9 @@ func (s *setter) group(blocks []block, parent *node, x, w, y float64, u *unit) f
 	for i, b := range blocks {
 		if i > 0 {
 			y += s.sz.gap * 0.6
+			if s.stacked {
+				y += s.sz.gap * 0.6
+			}
 		}
 		if b.kind != row {
 			table = nil
@@ -146,6 +167,10 @@ func (s *setter) row(b block, table *node, x, w, y float64) float64 {
 	label := s.body()
 	label.bold = true
 	th, td := tr.add(&node{role: pdf.TH, scope: pdf.ScopeRow}), tr.add(&node{role: pdf.TD, lang: b.lang})
+	if s.stacked {
+		h := s.text(th, b.label, nil, label, x, w, y)
+		return h + s.text(td, b.body, b.links, s.body(), x, w, y+h)
+	}
 	h1 := s.text(th, b.label, nil, label, x, s.labelW-12, y)
 	base1 := s.base
 	h2 := s.text(td, b.body, b.links, s.body(), x+s.labelW, w-s.labelW, y)
@@ -181,6 +206,12 @@ func alignBaselines(a, b *node, ha, hb, basea, baseb float64) float64 {
 func (s *setter) blank(b block, parent *node, x, w, y float64, u *unit) float64 {
 	label := s.body()
 	label.bold = true
+	if s.stacked { // the line under the label, as wide as the column
+		h := s.text(parent.add(&node{role: pdf.P}), b.label, nil, label, x, w, y) + 1.6*s.sz.body
+		x1, x2 := s.across(x, w)
+		u.art = append(u.art, &piece{rules: []rule{{x1, y + h - 4, x2, y + h - 4, 0.75}}})
+		return h + 2
+	}
 	h := s.text(parent.add(&node{role: pdf.P}), b.label, nil, label, x, s.labelW-12, y)
 	h = max(h, 2.2*s.sz.body)
 	x1, x2 := s.across(x+s.labelW, w-s.labelW)
@@ -237,8 +268,12 @@ func (s *setter) layout(n *node, t text, st tstyle, w float64) (blk typeset.Bloc
 	if s.rtl {
 		dir = typeset.RightToLeft
 	}
+	lead := s.sz.lead
+	if st.lead > 0 {
+		lead = st.lead
+	}
 	blk, err := typeset.Layout(t.s, typeset.Style{Stack: s.stack, Size: st.size, Bold: st.bold, Lang: lang, Dir: dir,
-		LineHeight: s.sz.lead, NoCache: t.own}, w)
+		LineHeight: lead, NoCache: t.own}, w)
 	if err != nil {
 		s.err = err
 		return blk, false
