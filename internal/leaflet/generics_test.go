@@ -75,3 +75,18 @@ func TestCheckKeepsNoPersonalText(t *testing.T) {
 		t.Error("no text of the site kept: every leaflet checks them all again")
 	}
 }
+
+// TestGenericWithoutRightsPage checks that a site whose site.toml names no
+// rights page still gets its generic leaflets, without a rights list.
+func TestGenericWithoutRightsPage(t *testing.T) {
+	fsys := fixtureFS(t).(fstest.MapFS)
+	toml := string(fsys["site.toml"].Data)
+	cut := strings.Replace(toml, `rights_page = "after-reporting/victims-code"`, `rights_page = ""`, 1)
+	if cut == toml {
+		t.Fatal("the fixture's site.toml has no rights_page line to remove")
+	}
+	fsys["site.toml"] = &fstest.MapFile{Data: []byte(cut)}
+	if _, err := rendererFor(t, fsys).Generic("en"); err != nil {
+		t.Fatalf("Generic(en) without a rights page: %v", err)
+	}
+}

@@ -152,7 +152,9 @@ const complaintsContact = "phso"
 // other languages the leaflet is in.
 func (c *composer) rights(enhanced, generic bool) {
 	code := c.cfg.Code
-	if p, in := c.pageOf(code.RightsPage, hasRights); p != nil {
+	// A site that names no rights page (rights_page = "") has no rights
+	// to list: pageOf would give the home page.
+	if p, in := c.pageOf(code.RightsPage, hasRights); p != nil && len(p.Rights) > 0 {
 		c.add(block{kind: heading, body: text{s: p.Title, where: p.File + ": title"}, lang: in})
 		if p.Summary != "" {
 			c.add(block{kind: para, body: text{s: p.Summary, where: p.File + ": summary"}, lang: in, keep: true})
