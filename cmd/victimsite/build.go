@@ -1,12 +1,14 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"path/filepath"
+	"strings"
 	"sync"
 	"time"
 
@@ -41,9 +43,9 @@ holds it, or its content/, locales/ or templates/.`)
 		return 2
 	}
 	start := time.Now()
-	st, dir, ok := sd.load(stderr)
-	if !ok {
-		fmt.Fprintln(stderr, "victimsite build: the site has problems (listed above); nothing was published")
+	fsys, dir, err := sd.open()
+	if err != nil {
+		fmt.Fprintf(stderr, "victimsite build: %v\n", err)
 		return 1
 	}
 	if *out == "" {
@@ -51,6 +53,27 @@ holds it, or its content/, locales/ or templates/.`)
 		if dir != "" {
 			*out = filepath.Join(dir, "public")
 		}
+	}
+	// The site's files are fingerprinted before they are read, so that one
+	// that changes while the build runs is found changed next time.
+	in, _ := site.ReadInputs(fsys, buildKey(dir)) // nil: build without the cache
+	if site.CheckOutput(*out, dir) == nil {
+		if notes, ok := site.UpToDate(*out, in); ok {
+			for _, n := range notes {
+				fmt.Fprintln(stderr, n)
+			}
+			fmt.Fprintf(stdout, "%s is up to date: nothing changed since the last build, so nothing was written (checked in %s)\n",
+				*out, time.Since(start).Round(time.Millisecond))
+			return 0
+		}
+	}
+	st, probs := loadSite(fsys)
+	var printed bytes.Buffer
+	printProblems(&printed, dir, probs)
+	stderr.Write(printed.Bytes())
+	if probs.Errors() > 0 || st == nil {
+		fmt.Fprintln(stderr, "victimsite build: the site has problems (listed above); nothing was published")
+		return 1
 	}
 	if err := site.CheckOutput(*out, dir); err != nil {
 		fmt.Fprintf(stderr, "victimsite build: -out %v\n", err)
@@ -71,7 +94,11 @@ holds it, or its content/, locales/ or templates/.`)
 		fmt.Fprintln(stderr, "victimsite build: interrupted; nothing was published")
 		return 1
 	}
-	if err := site.Write(*out, files); err != nil {
+	notes := strings.Split(strings.TrimSuffix(printed.String(), "\n"), "\n")
+	if printed.Len() == 0 {
+		notes = nil
+	}
+	if err := site.WriteBuild(*out, files, in, notes); err != nil {
 		fmt.Fprintf(stderr, "victimsite build: %v; the previous build was left in place\n", err)
 		return 1
 	}

@@ -25,6 +25,16 @@ import (
 // beside dir first and only then swapped in, so if anything fails the
 // previous contents of dir are left as they were.
 func Write(dir string, files Files) error {
+	return WriteBuild(dir, files, nil, nil)
+}
+
+// WriteBuild is Write for a build of in that printed notes (its
+// warnings): when it has written the files, it records in CacheFile what
+// they were made from, for UpToDate. With in nil it records nothing.
+// Either way the CacheFile of the last build is removed before anything
+// in dir changes, and its record of the files already there spares
+// reading back those whose size and times it still matches.
+func WriteBuild(dir string, files Files, in *Inputs, notes []string) error {
 	dir, err := resolve(dir)
 	if err != nil {
 		return fmt.Errorf("write: %w", err)
@@ -40,10 +50,28 @@ func Write(dir string, files Files) error {
 	if err != nil {
 		return fmt.Errorf("write: %w", err)
 	}
-	if listed {
-		return updateInPlace(dir, files, paths, old)
+	last, _ := readCache(dir)
+	record := in != nil && in.key != ""
+	var sums []string
+	if record || last != nil {
+		sums = make([]string, len(paths))
+		_ = inParallel(len(paths), func(i int) error {
+			sums[i] = hashBytes(files[paths[i]])
+			return nil
+		})
 	}
-	return replace(dir, files, paths)
+	if listed {
+		err = updateInPlace(dir, files, paths, old, known{last, sums})
+	} else {
+		err = replace(dir, files, paths)
+	}
+	if err != nil || !record {
+		return err
+	}
+	// The files are all written: a CacheFile that cannot be written only
+	// makes the next build check and render everything.
+	_ = writeCache(dir, paths, sums, in, notes)
+	return nil
 }
 
 // replace writes files into a new folder beside dir and swaps it in.
@@ -95,7 +123,7 @@ func replace(dir string, files Files, paths []string) error {
 func sortedPaths(files Files) ([]string, error) {
 	paths := make([]string, 0, len(files))
 	for p := range files {
-		if !safePath(p) || p == Marker {
+		if !safePath(p) || p == Marker || p == CacheFile {
 			return nil, fmt.Errorf("write: refusing the path %q", p)
 		}
 		paths = append(paths, p)
