@@ -24,7 +24,7 @@ var cacheSite = map[string]string{
 
 // cacheOutput is what a build of cacheSite "wrote".
 var cacheOutput = Files{
-	"en/index.html":               []byte("<p>Hello.</p>"),
+	"en/index.html":                []byte("<p>Hello.</p>"),
 	"en/crime/burglary/index.html": []byte("<p>Text.</p>"),
 	"files/crime/map.png":          []byte("png"),
 	"sitemap.xml":                  []byte("<urlset/>"),
