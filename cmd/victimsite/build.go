@@ -30,7 +30,10 @@ Builds the website. A build with problems publishes nothing and leaves the
 last good build in place. A build into its own earlier output writes only
 the files that changed (each whole, pages after the files they use) and
 removes the files it no longer makes; it keeps a list of the files it
-wrote in `+site.Marker+`. It writes only to a new or empty folder or to
+wrote in `+site.Marker+`, and what it read and wrote in `+site.CacheFile+`:
+a build with the same program, the same site folder and every file of the
+site and of the output as they were then prints "up to date" and writes
+nothing. It writes only to a new or empty folder or to
 one an earlier build wrote, and never to the site folder, a folder that
 holds it, or its content/, locales/ or templates/.`)
 		fl.PrintDefaults()
