@@ -3,6 +3,7 @@ package leaflet
 import (
 	"bytes"
 	"errors"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -76,17 +77,29 @@ func TestCheckKeepsNoPersonalText(t *testing.T) {
 	}
 }
 
-// TestGenericWithoutRightsPage checks that a site whose site.toml names no
-// rights page still gets its generic leaflets, without a rights list.
-func TestGenericWithoutRightsPage(t *testing.T) {
+// TestGenericsWithoutRightsPage checks that a site that names no rights
+// page (rights_page is optional in site.toml) gets its generic leaflets,
+// with no rights heading: the empty id is the home page, which lists no
+// rights, and its empty list of rights once stopped the build.
+func TestGenericsWithoutRightsPage(t *testing.T) {
 	fsys := fixtureFS(t).(fstest.MapFS)
-	toml := string(fsys["site.toml"].Data)
-	cut := strings.Replace(toml, `rights_page = "after-reporting/victims-code"`, `rights_page = ""`, 1)
-	if cut == toml {
+	cfg := string(fsys["site.toml"].Data)
+	without := regexp.MustCompile(`(?m)^rights_page = .*\n`).ReplaceAllString(cfg, "")
+	if without == cfg {
 		t.Fatal("the fixture's site.toml has no rights_page line to remove")
 	}
-	fsys["site.toml"] = &fstest.MapFile{Data: []byte(cut)}
-	if _, err := rendererFor(t, fsys).Generic("en"); err != nil {
-		t.Fatalf("Generic(en) without a rights page: %v", err)
+	fsys["site.toml"] = &fstest.MapFile{Data: []byte(without)}
+	r := rendererFor(t, fsys)
+	for _, lang := range []string{"en", "pl"} {
+		for _, page := range r.composeGeneric(lang).pages {
+			for _, b := range page {
+				if b.kind == columns && len(b.more) == 0 {
+					t.Errorf("the generic leaflet in %s has an empty list of rights", lang)
+				}
+			}
+		}
+	}
+	if _, err := r.Generics(); err != nil {
+		t.Fatal(err)
 	}
 }
