@@ -83,7 +83,7 @@ holds it, or its content/, locales/ or templates/.`)
 		return 1
 	}
 	configureSite(st)
-	files, err := st.Render()
+	files, pages, err := st.RenderInto(*out, in)
 	if perr := (*problem.Error)(nil); errors.As(err, &perr) {
 		printProblems(stderr, dir, perr.List)
 		fmt.Fprintln(stderr, "victimsite build: the site has problems (listed above); nothing was published")
@@ -101,13 +101,17 @@ holds it, or its content/, locales/ or templates/.`)
 	if printed.Len() == 0 {
 		notes = nil
 	}
-	if err := site.WriteBuild(*out, files, in, notes); err != nil {
+	if err := site.WriteBuild(*out, files, in, notes, pages); err != nil {
 		fmt.Fprintf(stderr, "victimsite build: %v; the previous build was left in place\n", err)
 		return 1
 	}
-	fmt.Fprintf(stdout, "built %s (%s in %s) into %s in %s\n",
-		count(len(files), "file", "files"), count(len(st.Content.IDs()), "page", "pages"),
-		count(len(st.Config.Languages), "language", "languages"), *out, time.Since(start).Round(time.Millisecond))
+	kept := ""
+	if n := pages.Kept(); n > 0 {
+		kept = fmt.Sprintf(", of which %s the same as in the last build were not rendered again", count(n, "page file", "page files"))
+	}
+	fmt.Fprintf(stdout, "built %s (%s in %s%s) into %s in %s\n",
+		count(len(files)+pages.Kept(), "file", "files"), count(len(st.Content.IDs()), "page", "pages"),
+		count(len(st.Config.Languages), "language", "languages"), kept, *out, time.Since(start).Round(time.Millisecond))
 	return 0
 }
 

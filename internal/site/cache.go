@@ -31,7 +31,7 @@ const CacheFile = ".victimsite-cache"
 
 // cacheHeader is the first line of CacheFile; a file that starts
 // otherwise (from another version of the format) is not used.
-const cacheHeader = "victimsite build cache 1"
+const cacheHeader = "victimsite build cache 2"
 
 // racyInput is how recently before a build a file of the site may have
 // changed and still change again with the same size and time (file
@@ -61,11 +61,12 @@ func stampOf(info fs.FileInfo) stamp {
 }
 
 // entry is one file in the cache: its slash-separated path, its stamp
-// and, when known, the hex SHA-256 of its content.
+// and, when known, the hex SHA-256 of its content and, for a page, its
+// view key.
 type entry struct {
 	path string
 	stamp
-	hash string
+	hash, view string
 }
 
 // Inputs are the fingerprints of everything a build reads (site.toml and
@@ -222,21 +223,25 @@ func (c *cache) intact(dir string) bool {
 		return false
 	}
 	err := inParallel(len(c.outputs), func(i int) error {
-		e := c.outputs[i]
-		name := filepath.Join(dir, filepath.FromSlash(e.path))
-		info, err := os.Lstat(name)
-		if err != nil || !info.Mode().IsRegular() || stampOf(info) != e.stamp {
-			return errChanged
-		}
-		if e.mtime < c.written {
-			return nil
-		}
-		if h, err := fileHash(os.DirFS(dir), e.path); err != nil || h != e.hash {
+		if !c.intactFile(dir, c.outputs[i]) {
 			return errChanged
 		}
 		return nil
 	})
 	return err == nil
+}
+
+// intactFile reports whether the file e in dir is as it was written.
+func (c *cache) intactFile(dir string, e entry) bool {
+	info, err := os.Lstat(filepath.Join(dir, filepath.FromSlash(e.path)))
+	if err != nil || !info.Mode().IsRegular() || stampOf(info) != e.stamp {
+		return false
+	}
+	if e.mtime < c.written {
+		return true
+	}
+	h, err := fileHash(os.DirFS(dir), e.path)
+	return err == nil && h == e.hash
 }
 
 // output returns what c records of the file it wrote at path p.

@@ -42,7 +42,7 @@ func builtCache(t *testing.T) (siteDir, out string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := WriteBuild(out, cacheOutput, in, []string{"site.toml:1: warning: a note"}); err != nil {
+	if err := WriteBuild(out, cacheOutput, in, []string{"site.toml:1: warning: a note"}, nil); err != nil {
 		t.Fatal(err)
 	}
 	// As if the cache had been written a tick of the clock after the
@@ -156,7 +156,7 @@ func TestUpToDateInvalidation(t *testing.T) {
 			return "key 1"
 		}, false},
 		{"the cache garbled", func(t *testing.T, _, o string) string {
-			edit(t, o, CacheFile, "victimsite build cache 1\nkey \"key 1\"\nin 1 2\n")
+			edit(t, o, CacheFile, cacheHeader+"\nkey \"key 1\"\nin 1 2\n")
 			return "key 1"
 		}, false},
 		{"the cache from another version", func(t *testing.T, _, o string) string {
@@ -258,7 +258,7 @@ func TestRacyInputsAreHashed(t *testing.T) {
 			t.Fatal(err)
 		}
 		out := filepath.Join(t.TempDir(), "public")
-		if err := WriteBuild(out, cacheOutput, in, nil); err != nil {
+		if err := WriteBuild(out, cacheOutput, in, nil, nil); err != nil {
 			t.Fatal(err)
 		}
 		if again, _ := ReadInputs(fsys, "k"); !upToDateWith(out, again) {
@@ -325,7 +325,7 @@ func TestWriteBuildRestoresAnEditedOutput(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := WriteBuild(out, cacheOutput, in, nil); err != nil {
+	if err := WriteBuild(out, cacheOutput, in, nil, nil); err != nil {
 		t.Fatal(err)
 	}
 	if got, err := os.ReadFile(filepath.Join(out, "en/index.html")); err != nil || string(got) != string(cacheOutput["en/index.html"]) {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -13,13 +14,14 @@ import (
 // CacheFile holds one record a line, each a word and its fields
 // separated by spaces, the path or text last and quoted as in Go:
 //
-//	victimsite build cache 1
+//	victimsite build cache 2
 //	key "…"
-//	in SIZE MTIME CTIME INODE SHA256-or-- "content/crime/_index.en.md"
-//	out SIZE MTIME CTIME INODE SHA256 "en/crime/index.html"
+//	in SIZE MTIME CTIME INODE SHA256-or-- - "content/crime/_index.en.md"
+//	out SIZE MTIME CTIME INODE SHA256 VIEW-or-- "en/crime/index.html"
 //	note "site.toml:12: warning: …"
 //
-// Times are in nanoseconds since 1970.
+// Times are in nanoseconds since 1970; VIEW is a page's view key (see
+// viewKey).
 
 // readCache reads dir's CacheFile; it reports false for a folder without
 // one, or with one it cannot use.
@@ -75,9 +77,9 @@ func unquote(s string, to *string) error {
 	return err
 }
 
-// parseEntry reads "SIZE MTIME CTIME INODE HASH PATH".
+// parseEntry reads "SIZE MTIME CTIME INODE HASH VIEW PATH".
 func parseEntry(s string) (entry, error) {
-	var f [5]string
+	var f [6]string
 	for i := range f {
 		var ok bool
 		if f[i], s, ok = strings.Cut(s, " "); !ok {
@@ -93,6 +95,9 @@ func parseEntry(s string) (entry, error) {
 	if f[4] != "-" {
 		e.hash = f[4]
 	}
+	if f[5] != "-" {
+		e.view = f[5]
+	}
 	errs[4] = unquote(s, &e.path)
 	return e, errors.Join(errs[:]...)
 }
@@ -107,32 +112,33 @@ func appendEntry(b []byte, word string, e entry) []byte {
 	b = append(b, ' ')
 	b = strconv.AppendUint(b, e.ino, 10)
 	b = append(b, ' ')
-	if e.hash == "" {
-		b = append(b, '-')
-	} else {
-		b = append(b, e.hash...)
+	for _, s := range []string{e.hash, e.view} {
+		if s == "" {
+			s = "-"
+		}
+		b = append(append(b, s...), ' ')
 	}
-	b = append(b, ' ')
 	b = strconv.AppendQuote(b, e.path)
 	return append(b, '\n')
 }
 
-// writeCache records in CacheFile that dir holds files (at the sorted
-// paths, with the given SHA-256 each), written from in, and the notes
-// the build printed.
-func writeCache(dir string, paths, hashes []string, in *Inputs, notes []string) error {
+// writeCache records in CacheFile that dir holds files (at paths, with
+// the given SHA-256 each), written from in, the view keys of the pages
+// and the notes the build printed.
+func writeCache(dir string, paths, hashes []string, in *Inputs, notes []string, pages *Pages) error {
 	outs := make([]entry, len(paths))
 	err := inParallel(len(paths), func(i int) error {
 		info, err := os.Lstat(filepath.Join(dir, filepath.FromSlash(paths[i])))
 		if err != nil {
 			return err
 		}
-		outs[i] = entry{path: paths[i], stamp: stampOf(info), hash: hashes[i]}
+		outs[i] = entry{path: paths[i], stamp: stampOf(info), hash: hashes[i], view: pages.key(paths[i])}
 		return nil
 	})
 	if err != nil {
 		return err
 	}
+	slices.SortFunc(outs, func(a, b entry) int { return strings.Compare(a.path, b.path) })
 	var b bytes.Buffer
 	b.Grow(128 * (len(outs) + len(in.files)))
 	buf := b.AvailableBuffer()

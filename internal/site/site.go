@@ -41,6 +41,7 @@ type Site struct {
 
 	layouts *layouts
 	assets  assets
+	keep    *keeper // set while RenderInto renders
 
 	// Leaflet, when set, makes the generic (not personalised) leaflet of a
 	// language, published as <lang>/leaflet.pdf and linked from every page.
@@ -84,6 +85,7 @@ type chrome struct {
 	locales *locale.Bundle
 	layouts *layouts
 	assets  assets
+	keep    *keeper // set while RenderInto renders
 }
 
 // loadChrome reads and checks the strings, layouts and assets.

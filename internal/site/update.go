@@ -31,7 +31,10 @@ import (
 //     one: a reader gets the old file or the new one, never part of one.
 //  4. It removes the files in old that the build no longer makes, and the
 //     folders that leaves empty, and lists the new files in the Marker.
-func updateInPlace(dir string, files Files, paths, old []string, k known) error {
+//
+// The files at kept (pages the build did not render again, as they would
+// be the same; see keeper) are left as they are, and stay listed.
+func updateInPlace(dir string, files Files, paths, kept, old []string, k known) error {
 	was := make(map[string]bool, len(old))
 	for _, p := range old {
 		was[p] = true
@@ -40,13 +43,23 @@ func updateInPlace(dir string, files Files, paths, old []string, k known) error 
 	if err != nil {
 		return err
 	}
+	listed := paths
+	if len(kept) > 0 {
+		listed = slices.Concat(paths, kept)
+		slices.Sort(listed)
+		listed = slices.Compact(listed)
+	}
+	isListed := make(map[string]bool, len(listed))
+	for _, p := range listed {
+		isListed[p] = true
+	}
 	var stale []string
 	for _, p := range old {
-		if _, ok := files[p]; !ok && safePath(p) && p != Marker {
+		if !isListed[p] && safePath(p) && p != Marker {
 			stale = append(stale, p)
 		}
 	}
-	grown := slices.ContainsFunc(paths, func(p string) bool { return !was[p] })
+	grown := slices.ContainsFunc(listed, func(p string) bool { return !was[p] })
 	if len(changed) == 0 && len(stale) == 0 && !grown {
 		return nil
 	}
@@ -54,7 +67,7 @@ func updateInPlace(dir string, files Files, paths, old []string, k known) error 
 		return fmt.Errorf("write: %w", err)
 	}
 	if grown {
-		all := slices.Concat(old, paths)
+		all := slices.Concat(old, listed)
 		slices.Sort(all)
 		if err := replaceFile(filepath.Join(dir, Marker), markerFor(slices.Compact(all))); err != nil {
 			return fmt.Errorf("write: %w", err)
@@ -66,7 +79,7 @@ func updateInPlace(dir string, files Files, paths, old []string, k known) error 
 	if err := removeStale(dir, stale); err != nil {
 		return err
 	}
-	if err := replaceFile(filepath.Join(dir, Marker), markerFor(paths)); err != nil {
+	if err := replaceFile(filepath.Join(dir, Marker), markerFor(listed)); err != nil {
 		return fmt.Errorf("write: %w", err)
 	}
 	return nil

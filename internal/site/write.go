@@ -25,16 +25,18 @@ import (
 // beside dir first and only then swapped in, so if anything fails the
 // previous contents of dir are left as they were.
 func Write(dir string, files Files) error {
-	return WriteBuild(dir, files, nil, nil)
+	return WriteBuild(dir, files, nil, nil, nil)
 }
 
 // WriteBuild is Write for a build of in that printed notes (its
-// warnings): when it has written the files, it records in CacheFile what
-// they were made from, for UpToDate. With in nil it records nothing.
+// warnings), and that RenderInto rendered as pages says (nil: all of it):
+// when it has written the files, and left alone the pages that
+// RenderInto kept, it records in CacheFile what they were made from, for
+// UpToDate and the next RenderInto. With in nil it records nothing.
 // Either way the CacheFile of the last build is removed before anything
 // in dir changes, and its record of the files already there spares
 // reading back those whose size and times it still matches.
-func WriteBuild(dir string, files Files, in *Inputs, notes []string) error {
+func WriteBuild(dir string, files Files, in *Inputs, notes []string, pages *Pages) error {
 	dir, err := resolve(dir)
 	if err != nil {
 		return fmt.Errorf("write: %w", err)
@@ -51,6 +53,10 @@ func WriteBuild(dir string, files Files, in *Inputs, notes []string) error {
 		return fmt.Errorf("write: %w", err)
 	}
 	last, _ := readCache(dir)
+	kept := pages.keptPaths()
+	if len(kept) > 0 && (!listed || last == nil) {
+		return fmt.Errorf("write: %s changed while the build ran; build again", dir)
+	}
 	record := in != nil && in.key != ""
 	var sums []string
 	if record || last != nil {
@@ -61,16 +67,20 @@ func WriteBuild(dir string, files Files, in *Inputs, notes []string) error {
 		})
 	}
 	if listed {
-		err = updateInPlace(dir, files, paths, old, known{last, sums})
+		err = updateInPlace(dir, files, paths, kept, old, known{last, sums})
 	} else {
 		err = replace(dir, files, paths)
 	}
 	if err != nil || !record {
 		return err
 	}
+	for _, p := range kept {
+		e, _ := last.output(p)
+		paths, sums = append(paths, p), append(sums, e.hash)
+	}
 	// The files are all written: a CacheFile that cannot be written only
 	// makes the next build check and render everything.
-	_ = writeCache(dir, paths, sums, in, notes)
+	_ = writeCache(dir, paths, sums, in, notes, pages)
 	return nil
 }
 
