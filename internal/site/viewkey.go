@@ -25,6 +25,7 @@ import (
 type viewHasher struct {
 	h    hash.Hash
 	memo map[pointerKey][]byte
+	buf  []byte // the encoding of the view, kept for the next
 }
 
 type pointerKey struct {
@@ -43,8 +44,8 @@ func newViewHasher() *viewHasher {
 // be the same.
 func (vh *viewHasher) key(v *view) string {
 	vh.h.Reset()
-	var buf []byte
-	buf, ok := vh.value(buf, reflect.ValueOf(v).Elem())
+	buf, ok := vh.value(vh.buf[:0], reflect.ValueOf(v).Elem())
+	vh.buf = buf
 	if !ok {
 		return ""
 	}
