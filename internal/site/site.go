@@ -85,7 +85,6 @@ type chrome struct {
 	locales *locale.Bundle
 	layouts *layouts
 	assets  assets
-	keep    *keeper // set while RenderInto renders
 }
 
 // loadChrome reads and checks the strings, layouts and assets.
