@@ -16,19 +16,22 @@ func TestBuildCacheFollowsTheSite(t *testing.T) {
 		name   string
 		change func(t *testing.T, dir, public string) (args []string)
 		check  func(t *testing.T, public string)
+		// kept is whether pages the change does not show in are kept
+		// rather than rendered again.
+		kept bool
 	}{
 		{"a page's text", func(t *testing.T, dir, _ string) []string {
 			appendTo(t, filepath.Join(dir, page), "\nA zebra crossing is near.\n")
 			return nil
 		}, func(t *testing.T, public string) {
 			wantIn(t, public, "en/crime/burglary/index.html", "A zebra crossing is near.")
-		}},
+		}, true},
 		{"a translation deleted", func(t *testing.T, dir, _ string) []string {
 			remove(t, filepath.Join(dir, "content", "crime", "burglary.pl.md"))
 			return nil
 		}, func(t *testing.T, public string) {
 			wantNotIn(t, public, "sitemap.xml", "<loc>https://victims.lincs.police.uk/pl/crime/burglary/</loc>")
-		}},
+		}, true},
 		{"an image deleted", func(t *testing.T, dir, public string) []string {
 			remove(t, filepath.Join(dir, "content", "crime", "plan.png"))
 			return nil
@@ -36,31 +39,31 @@ func TestBuildCacheFollowsTheSite(t *testing.T) {
 			if _, err := os.Stat(filepath.Join(public, "files", "crime", "plan.png")); !os.IsNotExist(err) {
 				t.Errorf("files/crime/plan.png is still published (%v)", err)
 			}
-		}},
+		}, true},
 		{"the base URL", func(t *testing.T, dir, _ string) []string {
 			replaceIn(t, filepath.Join(dir, "site.toml"), "https://victims.lincs.police.uk/", "https://victims.example.org/")
 			return nil
 		}, func(t *testing.T, public string) {
 			wantIn(t, public, "en/crime/burglary/index.html", "https://victims.example.org/en/crime/burglary/")
-		}},
+		}, false},
 		{"a layout", func(t *testing.T, dir, _ string) []string {
 			replaceIn(t, filepath.Join(dir, "templates", "base.html"), "</body>", "<p>The layout changed.</p></body>")
 			return nil
 		}, func(t *testing.T, public string) {
 			wantIn(t, public, "en/index.html", "<p>The layout changed.</p>")
-		}},
+		}, false},
 		{"an output edited by hand", func(t *testing.T, _, public string) []string {
 			replaceIn(t, filepath.Join(public, "en", "index.html"), "<html", "<!-- mine --><html")
 			return nil
 		}, func(t *testing.T, public string) {
 			wantNotIn(t, public, "en/index.html", "<!-- mine -->")
-		}},
+		}, true},
 		{"an output deleted", func(t *testing.T, _, public string) []string {
 			remove(t, filepath.Join(public, "sitemap.xml"))
 			return nil
 		}, func(t *testing.T, public string) {
 			wantIn(t, public, "sitemap.xml", "<urlset")
-		}},
+		}, true},
 		{"the same site in another folder", func(t *testing.T, dir, public string) []string {
 			other := filepath.Join(t.TempDir(), "copy")
 			if err := os.CopyFS(other, os.DirFS(dir)); err != nil {
@@ -68,7 +71,7 @@ func TestBuildCacheFollowsTheSite(t *testing.T) {
 			}
 			remove(t, filepath.Join(other, "public"))
 			return []string{"-site", other, "-out", public}
-		}, func(*testing.T, string) {}},
+		}, func(*testing.T, string) {}, false},
 	}
 	// One site goes through the changes in turn, as an editor's would.
 	dir := initSite(t)
@@ -91,8 +94,12 @@ func TestBuildCacheFollowsTheSite(t *testing.T) {
 	var args []string
 	for _, tt := range tests {
 		args = tt.change(t, dir, public)
-		if out := build(args); !strings.HasPrefix(out, "built ") {
+		out := build(args)
+		if !strings.HasPrefix(out, "built ") {
 			t.Fatalf("%s: the build after the change printed %q, want it built", tt.name, out)
+		}
+		if kept := strings.Contains(out, "were not rendered again"); kept != tt.kept {
+			t.Errorf("%s: the build printed %q; want pages kept: %v", tt.name, out, tt.kept)
 		}
 		tt.check(t, public)
 	}
