@@ -42,21 +42,22 @@ var programID = sync.OnceValue(func() string {
 })
 
 // buildKey names what decides a build's output besides the site's files:
-// the program and its settings (the site folder, absolute; "" for the
-// built-in site). A build under another key never takes the output of
-// this one to be up to date.
+// the program and its settings (the site folder, "" for the built-in
+// site, both as given, which the warnings name files by, and absolute).
+// A build under another key never takes the output of this one to be up
+// to date.
 func buildKey(siteDir string) string {
 	id := programID()
 	if id == "" {
 		return ""
 	}
+	abs := ""
 	if siteDir != "" {
-		abs, err := filepath.Abs(siteDir)
-		if err != nil {
+		var err error
+		if abs, err = filepath.Abs(siteDir); err != nil {
 			return ""
 		}
-		siteDir = abs
 	}
-	sum := sha256.Sum256([]byte("victimsite build\x00" + id + "\x00site=" + siteDir))
+	sum := sha256.Sum256([]byte("victimsite build\x00" + id + "\x00site=" + siteDir + "\x00abs=" + abs))
 	return hex.EncodeToString(sum[:])
 }
