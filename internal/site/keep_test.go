@@ -116,3 +116,19 @@ func TestRenderIntoMatchesFullBuild(t *testing.T) {
 		})
 	}
 }
+
+// BenchmarkViewKeys measures what the build cache adds to a render: the
+// view key of every page in every language (1,000 pages × 5).
+func BenchmarkViewKeys(b *testing.B) {
+	s, probs := Load(benchSite(b))
+	if probs.Errors() > 0 {
+		b.Fatal(probs.Err())
+	}
+	jobs := s.jobs()
+	b.ReportAllocs()
+	for b.Loop() {
+		k := &keeper{pages: Pages{keys: map[string]string{}}}
+		k.filter(jobs)
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(jobs)), "ns/page")
+}
