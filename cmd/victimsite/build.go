@@ -107,11 +107,11 @@ holds it, or its content/, locales/ or templates/.`)
 	}
 	kept := ""
 	if n := pages.Kept(); n > 0 {
-		kept = fmt.Sprintf(", of which %s the same as in the last build were not rendered again", count(n, "page file", "page files"))
+		kept = fmt.Sprintf("; %d of %d page files showed nothing that changed and were not rendered again", n, pages.Count())
 	}
-	fmt.Fprintf(stdout, "built %s (%s in %s%s) into %s in %s\n",
+	fmt.Fprintf(stdout, "built %s (%s in %s) into %s in %s%s\n",
 		count(len(files)+pages.Kept(), "file", "files"), count(len(st.Content.IDs()), "page", "pages"),
-		count(len(st.Config.Languages), "language", "languages"), kept, *out, time.Since(start).Round(time.Millisecond))
+		count(len(st.Config.Languages), "language", "languages"), *out, time.Since(start).Round(time.Millisecond), kept)
 	return 0
 }
 

@@ -17,8 +17,16 @@ type Pages struct {
 	kept []string          // sorted
 }
 
-// Kept is how many pages RenderInto kept from the last build.
+// Kept is how many page files RenderInto kept from the last build.
 func (p *Pages) Kept() int { return len(p.keptPaths()) }
+
+// Count is how many page files the build makes, rendered or kept.
+func (p *Pages) Count() int {
+	if p == nil {
+		return 0
+	}
+	return len(p.keys)
+}
 
 func (p *Pages) keptPaths() []string {
 	if p == nil {
