@@ -21,7 +21,7 @@ import (
 //	note "site.toml:12: warning: …"
 //
 // Times are in nanoseconds since 1970; VIEW is a page's view key (see
-// viewKey).
+// viewHasher).
 
 // readCache reads dir's CacheFile; it reports false for a folder without
 // one, or with one it cannot use.

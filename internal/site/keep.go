@@ -55,10 +55,10 @@ type keeper struct {
 // in. When dir's CacheFile records a build by the same program, from the
 // same site folder and with the same site.toml, locales/ and templates/
 // (only pages and the files beside them differ), a page whose view (see
-// viewKey) is the one that build rendered, and whose file is still as
+// viewHasher) is the one that build rendered, and whose file is still as
 // that build left it, would come out the same: it is not rendered again
 // but kept, and the Pages say so to WriteBuild. Anything else is
-// rendered as Render does.
+// rendered as Render does. It must not run while s renders otherwise.
 func (s *Site) RenderInto(dir string, in *Inputs) (Files, *Pages, error) {
 	k := &keeper{pages: Pages{keys: map[string]string{}}}
 	if in != nil && in.key != "" {

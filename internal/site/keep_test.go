@@ -132,3 +132,39 @@ func BenchmarkViewKeys(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(jobs)), "ns/page")
 }
+
+// TestViewKey: two views with the same content have the same key however
+// they were made, and a change anywhere in one, down to a link in a list
+// or a contact behind a pointer, changes it.
+func TestViewKey(t *testing.T) {
+	newView := func() *view {
+		return &view{Title: "Burglary", Body: "<p>Text.</p>", Children: []link{{ID: "a", Title: "A", Step: 1}},
+			Help: help{Emergency: &contact{Name: "Police", Phone: "999"}}, Sections: []section{{link: link{ID: "s"}}}}
+	}
+	vh := newViewHasher()                  // one hasher for all, as a build uses it
+	alive := []*view{newView(), newView()} // as a build's views are, while it hashes them
+	base := vh.key(alive[0])
+	if base == "" || vh.key(alive[1]) != base {
+		t.Fatalf("the same view made twice has keys %q and another", base)
+	}
+	changes := map[string]func(v *view){
+		"title":                 func(v *view) { v.Title = "Break-ins" },
+		"body":                  func(v *view) { v.Body += " " },
+		"a link's title":        func(v *view) { v.Children[0].Title = "B" },
+		"a link's step":         func(v *view) { v.Children[0].Step = 2 },
+		"a link's hidden order": func(v *view) { v.Children[0].weight = 3 },
+		"a list that is empty":  func(v *view) { v.Crumbs = []link{} },
+		"a contact's number":    func(v *view) { v.Help.Emergency.Phone = "112" },
+		"no contact":            func(v *view) { v.Help.Emergency = nil },
+		"a flag":                func(v *view) { v.Fallback = true },
+		"two strings' boundary": func(v *view) { v.Title, v.Summary = "Burglar", "y" },
+	}
+	for name, change := range changes {
+		v := newView()
+		alive = append(alive, v)
+		change(v)
+		if k := vh.key(v); k == base || k == "" {
+			t.Errorf("%s: the key did not change (%q)", name, k)
+		}
+	}
+}

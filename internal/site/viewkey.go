@@ -14,14 +14,16 @@ import (
 
 // A page's HTML is a function of its view and of the layouts, strings,
 // assets and settings it is rendered with: the layouts see nothing else.
-// viewKey hashes a view, all of it, so that a build whose layouts,
+// viewHasher hashes a view, all of it, so that a build whose layouts,
 // strings, assets and settings are those of the last build can leave
 // alone a page whose view has the same key as when the last build
 // rendered it (see keeper).
 
 // viewHasher hashes views. It remembers what each pointer it met points
 // to (the site's settings, shared by every view), so a hasher must only
-// be used while those values stay as they are, and by one goroutine.
+// be used while those values stay as they are and in memory (a new value
+// at the address of one gone would be taken for it), and by one
+// goroutine.
 type viewHasher struct {
 	h    hash.Hash
 	memo map[pointerKey][]byte
