@@ -1,12 +1,14 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"path/filepath"
+	"strings"
 	"sync"
 	"time"
 
@@ -28,7 +30,10 @@ Builds the website. A build with problems publishes nothing and leaves the
 last good build in place. A build into its own earlier output writes only
 the files that changed (each whole, pages after the files they use) and
 removes the files it no longer makes; it keeps a list of the files it
-wrote in `+site.Marker+`. It writes only to a new or empty folder or to
+wrote in `+site.Marker+`, and what it read and wrote in `+site.CacheFile+`:
+a build with the same program, the same site folder and every file of the
+site and of the output as they were then prints "up to date" and writes
+nothing. It writes only to a new or empty folder or to
 one an earlier build wrote, and never to the site folder, a folder that
 holds it, or its content/, locales/ or templates/.`)
 		fl.PrintDefaults()
@@ -41,9 +46,9 @@ holds it, or its content/, locales/ or templates/.`)
 		return 2
 	}
 	start := time.Now()
-	st, dir, ok := sd.load(stderr)
-	if !ok {
-		fmt.Fprintln(stderr, "victimsite build: the site has problems (listed above); nothing was published")
+	fsys, dir, err := sd.open()
+	if err != nil {
+		fmt.Fprintf(stderr, "victimsite build: %v\n", err)
 		return 1
 	}
 	if *out == "" {
@@ -52,12 +57,33 @@ holds it, or its content/, locales/ or templates/.`)
 			*out = filepath.Join(dir, "public")
 		}
 	}
+	// The site's files are fingerprinted before they are read, so that one
+	// that changes while the build runs is found changed next time.
+	in, _ := site.ReadInputs(fsys, buildKey(dir)) // nil: build without the cache
+	if site.CheckOutput(*out, dir) == nil {
+		if notes, ok := site.UpToDate(*out, in); ok {
+			for _, n := range notes {
+				fmt.Fprintln(stderr, n)
+			}
+			fmt.Fprintf(stdout, "%s is up to date: nothing changed since the last build, so nothing was written (checked in %s)\n",
+				*out, time.Since(start).Round(time.Millisecond))
+			return 0
+		}
+	}
+	st, probs := loadSite(fsys)
+	var printed bytes.Buffer
+	printProblems(&printed, dir, probs)
+	stderr.Write(printed.Bytes())
+	if probs.Errors() > 0 || st == nil {
+		fmt.Fprintln(stderr, "victimsite build: the site has problems (listed above); nothing was published")
+		return 1
+	}
 	if err := site.CheckOutput(*out, dir); err != nil {
 		fmt.Fprintf(stderr, "victimsite build: -out %v\n", err)
 		return 1
 	}
 	configureSite(st)
-	files, err := st.Render()
+	files, pages, err := st.RenderInto(*out, in)
 	if perr := (*problem.Error)(nil); errors.As(err, &perr) {
 		printProblems(stderr, dir, perr.List)
 		fmt.Fprintln(stderr, "victimsite build: the site has problems (listed above); nothing was published")
@@ -71,13 +97,21 @@ holds it, or its content/, locales/ or templates/.`)
 		fmt.Fprintln(stderr, "victimsite build: interrupted; nothing was published")
 		return 1
 	}
-	if err := site.Write(*out, files); err != nil {
+	notes := strings.Split(strings.TrimSuffix(printed.String(), "\n"), "\n")
+	if printed.Len() == 0 {
+		notes = nil
+	}
+	if err := site.WriteBuild(*out, files, in, notes, pages); err != nil {
 		fmt.Fprintf(stderr, "victimsite build: %v; the previous build was left in place\n", err)
 		return 1
 	}
-	fmt.Fprintf(stdout, "built %s (%s in %s) into %s in %s\n",
-		count(len(files), "file", "files"), count(len(st.Content.IDs()), "page", "pages"),
-		count(len(st.Config.Languages), "language", "languages"), *out, time.Since(start).Round(time.Millisecond))
+	kept := ""
+	if n := pages.Kept(); n > 0 {
+		kept = fmt.Sprintf("; %d of %d page files showed nothing that changed and were not rendered again", n, pages.Count())
+	}
+	fmt.Fprintf(stdout, "built %s (%s in %s) into %s in %s%s\n",
+		count(len(files)+pages.Kept(), "file", "files"), count(len(st.Content.IDs()), "page", "pages"),
+		count(len(st.Config.Languages), "language", "languages"), *out, time.Since(start).Round(time.Millisecond), kept)
 	return 0
 }
 

@@ -40,23 +40,6 @@ func (s *siteDir) open() (fs.FS, string, error) {
 	return victimsite.DefaultSite, "", nil
 }
 
-// load opens and loads the site, printing every problem to stderr with the
-// file named as the user can open it. It returns nil when the site has
-// errors.
-func (s *siteDir) load(stderr io.Writer) (*site.Site, string, bool) {
-	fsys, dir, err := s.open()
-	if err != nil {
-		fmt.Fprintf(stderr, "victimsite: %v\n", err)
-		return nil, "", false
-	}
-	st, probs := loadSite(fsys)
-	printProblems(stderr, dir, probs)
-	if probs.Errors() > 0 || st == nil {
-		return nil, dir, false
-	}
-	return st, dir, true
-}
-
 // loadSite loads the site and checks what the leaflets need of it too, so
 // that check, build and serve report the same problems.
 func loadSite(fsys fs.FS) (*site.Site, problem.List) {

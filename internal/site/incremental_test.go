@@ -11,11 +11,18 @@ import (
 	"victimsite/internal/content"
 )
 
-// TestIncrementalMatchesFullBuild edits the golden site in the ways an
-// editor does and checks, after each edit, that the Loader finds the same
-// problems as Load, and that the files of the last build updated with
-// RenderPages are byte for byte those of a full Render.
-func TestIncrementalMatchesFullBuild(t *testing.T) {
+// editStep is one of the edits an editor makes to the golden site, in
+// turn: whether it leaves the site with errors, and how many pages the
+// preview renders again after it (0 for all).
+type editStep struct {
+	name   string
+	change func(t *testing.T, fsys fstest.MapFS) []string
+	errors bool
+	pages  int
+}
+
+// editSteps are the edits an editor makes to the golden site, in turn.
+func editSteps() []editStep {
 	const (
 		burglary   = "content/crime/burglary.en.md"
 		burglaryPL = "content/crime/burglary.pl.md"
@@ -58,12 +65,7 @@ func TestIncrementalMatchesFullBuild(t *testing.T) {
 		}
 	}
 	stalking := "---\ntitle: Stalking\nsummary: Being followed or watched.\nweight: 30\n---\nSee [burglary](burglary.md).\n"
-	steps := []struct {
-		name   string
-		change func(t *testing.T, fsys fstest.MapFS) []string
-		errors bool
-		pages  int // how many pages to render again; 0 for all
-	}{
+	return []editStep{
 		{"edit a page's title", edit(burglary, "title: Burglary", "title: Break-ins"), false, 3},
 		{"edit a page's text", edit(burglary, "\n## ", "\nMore text.\n\n## "), false, 1},
 		{"edit a translation's title", edit(burglaryPL, "title: Włamanie", "title: Włamanie do domu"), false, 3},
@@ -96,6 +98,14 @@ func TestIncrementalMatchesFullBuild(t *testing.T) {
 		}, false, 5},
 		{"edit the home page's title", edit(home, "\ntitle: ", "\ntitle: Welcome, "), false, 0},
 	}
+}
+
+// TestIncrementalMatchesFullBuild edits the golden site in the ways an
+// editor does and checks, after each edit, that the Loader finds the same
+// problems as Load, and that the files of the last build updated with
+// RenderPages are byte for byte those of a full Render.
+func TestIncrementalMatchesFullBuild(t *testing.T) {
+	steps := editSteps()
 	fsys := goldenSite(t)
 	var l Loader
 	good, probs := l.Load(fsys)

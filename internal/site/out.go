@@ -20,7 +20,9 @@ const Marker = ".victimsite-output"
 const markerText = `This folder was written by victimsite build. Each build updates it in
 place: it writes the files that changed and removes the files listed below
 that it no longer makes. Keep nothing else here. Without this file,
-victimsite refuses to build into the folder.
+victimsite refuses to build into the folder. Beside it, .victimsite-cache
+records what the last build read and wrote, so that a build with nothing
+changed can stop at once; delete it to make the next build do everything.
 `
 
 // manifestHeader opens the list of files in the Marker, one a line.

@@ -40,7 +40,7 @@ func (s *Site) Render() (Files, error) {
 	for p, b := range s.Content.Files() {
 		files[p] = b
 	}
-	pages, err := s.execute(s.jobs())
+	pages, err := s.execute(s.keep.filter(s.jobs()))
 	if err != nil {
 		return nil, err
 	}

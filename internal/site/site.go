@@ -19,6 +19,8 @@
 // and never the site (see CheckOutput). Into its own earlier output it
 // writes only the files that changed, each whole, and removes only files
 // it listed as its own; a first build goes through a temporary folder.
+// WriteBuild also records what the build read and wrote (see CacheFile),
+// so that UpToDate can tell the next build that nothing changed.
 package site
 
 import (
@@ -39,6 +41,7 @@ type Site struct {
 
 	layouts *layouts
 	assets  assets
+	keep    *keeper // set while RenderInto renders
 
 	// Leaflet, when set, makes the generic (not personalised) leaflet of a
 	// language, published as <lang>/leaflet.pdf and linked from every page.

@@ -31,27 +31,43 @@ import (
 //     one: a reader gets the old file or the new one, never part of one.
 //  4. It removes the files in old that the build no longer makes, and the
 //     folders that leaves empty, and lists the new files in the Marker.
-func updateInPlace(dir string, files Files, paths, old []string) error {
+//
+// The files at kept (pages the build did not render again, as they would
+// be the same; see keeper) are left as they are, and stay listed.
+func updateInPlace(dir string, files Files, paths, kept, old []string, k known) error {
 	was := make(map[string]bool, len(old))
 	for _, p := range old {
 		was[p] = true
 	}
-	changed, err := compare(dir, files, paths, was)
+	changed, err := compare(dir, files, paths, was, k)
 	if err != nil {
 		return err
 	}
+	listed := paths
+	if len(kept) > 0 {
+		listed = slices.Concat(paths, kept)
+		slices.Sort(listed)
+		listed = slices.Compact(listed)
+	}
+	isListed := make(map[string]bool, len(listed))
+	for _, p := range listed {
+		isListed[p] = true
+	}
 	var stale []string
 	for _, p := range old {
-		if _, ok := files[p]; !ok && safePath(p) && p != Marker {
+		if !isListed[p] && safePath(p) && p != Marker {
 			stale = append(stale, p)
 		}
 	}
-	grown := slices.ContainsFunc(paths, func(p string) bool { return !was[p] })
+	grown := slices.ContainsFunc(listed, func(p string) bool { return !was[p] })
 	if len(changed) == 0 && len(stale) == 0 && !grown {
 		return nil
 	}
+	if err := dropCache(dir); err != nil {
+		return fmt.Errorf("write: %w", err)
+	}
 	if grown {
-		all := slices.Concat(old, paths)
+		all := slices.Concat(old, listed)
 		slices.Sort(all)
 		if err := replaceFile(filepath.Join(dir, Marker), markerFor(slices.Compact(all))); err != nil {
 			return fmt.Errorf("write: %w", err)
@@ -63,7 +79,7 @@ func updateInPlace(dir string, files Files, paths, old []string) error {
 	if err := removeStale(dir, stale); err != nil {
 		return err
 	}
-	if err := replaceFile(filepath.Join(dir, Marker), markerFor(paths)); err != nil {
+	if err := replaceFile(filepath.Join(dir, Marker), markerFor(listed)); err != nil {
 		return fmt.Errorf("write: %w", err)
 	}
 	return nil
@@ -72,7 +88,7 @@ func updateInPlace(dir string, files Files, paths, old []string) error {
 // compare returns the paths whose file in dir differs from files, in the
 // order of paths. A path that is not in was (the files the last build
 // wrote) but holds something is an error: victimsite did not write it.
-func compare(dir string, files Files, paths []string, was map[string]bool) ([]string, error) {
+func compare(dir string, files Files, paths []string, was map[string]bool, k known) ([]string, error) {
 	differs := make([]bool, len(paths))
 	err := inParallel(len(paths), func(i int) error {
 		name := filepath.Join(dir, filepath.FromSlash(paths[i]))
@@ -83,7 +99,7 @@ func compare(dir string, files Files, paths []string, was map[string]bool) ([]st
 			differs[i] = true
 			return nil
 		}
-		same, err := sameFile(name, files[paths[i]])
+		same, err := k.sameFile(name, paths[i], i, files[paths[i]])
 		differs[i] = !same
 		return err
 	})
@@ -99,14 +115,28 @@ func compare(dir string, files Files, paths []string, was map[string]bool) ([]st
 	return changed, nil
 }
 
-// sameFile reports whether name is a regular file that holds data.
-func sameFile(name string, data []byte) (bool, error) {
+// known is what Write knows of the files before it reads them: the last
+// build's cache, and the SHA-256 of each file to write, in the order of
+// their paths; either may be nil.
+type known struct {
+	last *cache
+	sums []string
+}
+
+// sameFile reports whether name is a regular file that holds data, the
+// i-th file to write. Where the last build's cache records the file with
+// the size and times it still has, and earlier than the cache itself,
+// their SHA-256 are compared instead of reading the file.
+func (k known) sameFile(name, p string, i int, data []byte) (bool, error) {
 	info, err := os.Lstat(name)
 	if errors.Is(err, fs.ErrNotExist) {
 		return false, nil
 	}
 	if err != nil || !info.Mode().IsRegular() || info.Size() != int64(len(data)) {
 		return false, err
+	}
+	if e, ok := k.last.output(p); ok && k.sums != nil && stampOf(info) == e.stamp && e.mtime < k.last.written {
+		return e.hash == k.sums[i], nil
 	}
 	f, err := os.Open(name)
 	if err != nil {

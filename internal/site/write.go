@@ -25,6 +25,18 @@ import (
 // beside dir first and only then swapped in, so if anything fails the
 // previous contents of dir are left as they were.
 func Write(dir string, files Files) error {
+	return WriteBuild(dir, files, nil, nil, nil)
+}
+
+// WriteBuild is Write for a build of in that printed notes (its
+// warnings), and that RenderInto rendered as pages says (nil: all of it):
+// when it has written the files, and left alone the pages that
+// RenderInto kept, it records in CacheFile what they were made from, for
+// UpToDate and the next RenderInto. With in nil it records nothing.
+// Either way the CacheFile of the last build is removed before anything
+// in dir changes, and its record of the files already there spares
+// reading back those whose size and times it still matches.
+func WriteBuild(dir string, files Files, in *Inputs, notes []string, pages *Pages) error {
 	dir, err := resolve(dir)
 	if err != nil {
 		return fmt.Errorf("write: %w", err)
@@ -40,10 +52,36 @@ func Write(dir string, files Files) error {
 	if err != nil {
 		return fmt.Errorf("write: %w", err)
 	}
-	if listed {
-		return updateInPlace(dir, files, paths, old)
+	last, _ := readCache(dir)
+	kept := pages.keptPaths()
+	if len(kept) > 0 && (!listed || last == nil) {
+		return fmt.Errorf("write: %s changed while the build ran; build again", dir)
 	}
-	return replace(dir, files, paths)
+	record := in != nil && in.key != ""
+	var sums []string
+	if record || last != nil {
+		sums = make([]string, len(paths))
+		_ = inParallel(len(paths), func(i int) error {
+			sums[i] = hashBytes(files[paths[i]])
+			return nil
+		})
+	}
+	if listed {
+		err = updateInPlace(dir, files, paths, kept, old, known{last, sums})
+	} else {
+		err = replace(dir, files, paths)
+	}
+	if err != nil || !record {
+		return err
+	}
+	for _, p := range kept {
+		e, _ := last.output(p)
+		paths, sums = append(paths, p), append(sums, e.hash)
+	}
+	// The files are all written: a CacheFile that cannot be written only
+	// makes the next build check and render everything.
+	_ = writeCache(dir, paths, sums, in, notes, pages)
+	return nil
 }
 
 // replace writes files into a new folder beside dir and swaps it in.
@@ -95,7 +133,7 @@ func replace(dir string, files Files, paths []string) error {
 func sortedPaths(files Files) ([]string, error) {
 	paths := make([]string, 0, len(files))
 	for p := range files {
-		if !safePath(p) || p == Marker {
+		if !safePath(p) || p == Marker || p == CacheFile {
 			return nil, fmt.Errorf("write: refusing the path %q", p)
 		}
 		paths = append(paths, p)

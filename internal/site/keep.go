@@ -1,0 +1,142 @@
+package site
+
+import (
+	"runtime"
+	"slices"
+	"strings"
+
+	"golang.org/x/sync/errgroup"
+
+	"victimsite/internal/content"
+)
+
+// Pages are what RenderInto tells WriteBuild of a build's pages: the
+// view key of each, rendered or kept, and the pages it kept.
+type Pages struct {
+	keys map[string]string // path -> view key
+	kept []string          // sorted
+}
+
+// Kept is how many page files RenderInto kept from the last build.
+func (p *Pages) Kept() int { return len(p.keptPaths()) }
+
+// Count is how many page files the build makes, rendered or kept.
+func (p *Pages) Count() int {
+	if p == nil {
+		return 0
+	}
+	return len(p.keys)
+}
+
+func (p *Pages) keptPaths() []string {
+	if p == nil {
+		return nil
+	}
+	return p.kept
+}
+
+func (p *Pages) key(path string) string {
+	if p == nil {
+		return ""
+	}
+	return p.keys[path]
+}
+
+// keeper is set on a Site while RenderInto renders it: it works out the
+// view key of every page, and leaves out of the render the pages that
+// the last build into the folder rendered from the same view.
+type keeper struct {
+	last  *cache // nil: leave nothing out
+	dir   string
+	pages Pages
+}
+
+// RenderInto is Render for a build into dir of the site fingerprinted as
+// in. When dir's CacheFile records a build by the same program, from the
+// same site folder and with the same site.toml, locales/ and templates/
+// (only pages and the files beside them differ), a page whose view (see
+// viewHasher) is the one that build rendered, and whose file is still as
+// that build left it, would come out the same: it is not rendered again
+// but kept, and the Pages say so to WriteBuild. Anything else is
+// rendered as Render does. It must not run while s renders otherwise.
+func (s *Site) RenderInto(dir string, in *Inputs) (Files, *Pages, error) {
+	k := &keeper{pages: Pages{keys: map[string]string{}}}
+	if in != nil && in.key != "" {
+		if resolved, err := resolve(dir); err == nil {
+			if c, ok := readCache(resolved); ok && c.key == in.key && in.sameBut(c.inputs, content.Folder+"/") {
+				k.last, k.dir = c, resolved
+			}
+		}
+	}
+	s.keep = k
+	defer func() { s.keep = nil }()
+	files, err := s.Render()
+	if err != nil || len(k.pages.kept) == 0 {
+		return files, &k.pages, err
+	}
+	// _headers names the files at the root, kept ones too.
+	all := make(Files, len(files)+len(k.pages.kept))
+	for p := range files {
+		all[p] = nil
+	}
+	for _, p := range k.pages.kept {
+		all[p] = nil
+	}
+	delete(all, "_headers")
+	files["_headers"] = s.HeaderRules(all).File()
+	return files, &k.pages, nil
+}
+
+// sameBut is same for the files whose path does not start with prefix.
+func (in *Inputs) sameBut(recorded []entry, prefix string) bool {
+	outside := func(es []entry) []entry {
+		return slices.DeleteFunc(slices.Clone(es), func(e entry) bool { return strings.HasPrefix(e.path, prefix) })
+	}
+	rest := *in
+	rest.files = outside(in.files)
+	return rest.same(outside(recorded))
+}
+
+// filter returns the jobs to render: all but those the keeper keeps. It
+// works out the view key of each, several at once.
+func (k *keeper) filter(jobs []job) []job {
+	if k == nil {
+		return jobs
+	}
+	keys := make([]string, len(jobs))
+	keep := make([]bool, len(jobs))
+	n := runtime.GOMAXPROCS(0)
+	var g errgroup.Group
+	for w := range n {
+		g.Go(func() error {
+			vh := newViewHasher()
+			for i := w; i < len(jobs); i += n {
+				keys[i] = vh.key(jobs[i].view)
+				keep[i] = k.same(jobs[i].path, keys[i])
+			}
+			return nil
+		})
+	}
+	_ = g.Wait()
+	var render []job
+	for i, j := range jobs {
+		k.pages.keys[j.path] = keys[i]
+		if keep[i] {
+			k.pages.kept = append(k.pages.kept, j.path)
+		} else {
+			render = append(render, j)
+		}
+	}
+	slices.Sort(k.pages.kept)
+	return render
+}
+
+// same reports whether the last build rendered the page at path from a
+// view with the given key, and left its file as it is now.
+func (k *keeper) same(path, key string) bool {
+	if k.last == nil || key == "" {
+		return false
+	}
+	e, ok := k.last.output(path)
+	return ok && e.view == key && k.last.intactFile(k.dir, e)
+}

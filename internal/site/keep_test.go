@@ -1,0 +1,170 @@
+package site
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+// buildInto loads the site in fsys and builds it into out as the build
+// command does, returning how many pages it kept; it fails the test if
+// the site has errors.
+func buildInto(t *testing.T, fsys fstest.MapFS, out, key string) int {
+	t.Helper()
+	in, err := ReadInputs(fsys, key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, probs := Load(fsys)
+	if probs.Errors() > 0 {
+		t.Fatalf("the site has problems:\n%v", probs)
+	}
+	files, pages, err := st.RenderInto(out, in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteBuild(out, files, in, nil, pages); err != nil {
+		t.Fatal(err)
+	}
+	return pages.Kept()
+}
+
+// builtFiles reads what a build wrote into out, less its Marker and
+// cache.
+func builtFiles(t *testing.T, out string) Files {
+	t.Helper()
+	got := Files{}
+	for p, s := range readTree(t, out) {
+		if p != Marker && p != CacheFile {
+			got[p] = []byte(s)
+		}
+	}
+	return got
+}
+
+// TestRenderIntoMatchesFullBuild: after each of an editor's edits, a
+// build into the last build's output, which renders again only the pages
+// whose view changed, leaves the folder byte for byte as a full build of
+// the edited site; after an edit to a page's text most pages are kept.
+// An edit to the layouts, the strings or site.toml, another program, and
+// a page edited by hand in the output are rendered again.
+func TestRenderIntoMatchesFullBuild(t *testing.T) {
+	fsys := goldenSite(t)
+	out := filepath.Join(t.TempDir(), "public")
+	if kept := buildInto(t, fsys, out, "k"); kept != 0 {
+		t.Fatalf("the first build kept %d pages", kept)
+	}
+	check := func(t *testing.T, kept int, wantKept bool) {
+		t.Helper()
+		want, probs := Load(fsys)
+		if probs.Errors() > 0 {
+			t.Fatal(probs)
+		}
+		full, err := want.Render()
+		if err != nil {
+			t.Fatal(err)
+		}
+		compareFiles(t, builtFiles(t, out), full)
+		if (kept > 0) != wantKept {
+			t.Errorf("kept %d pages; want some kept: %v", kept, wantKept)
+		}
+	}
+	for _, step := range editSteps() {
+		t.Run(step.name, func(t *testing.T) {
+			step.change(t, fsys)
+			if _, probs := Load(fsys); probs.Errors() > 0 {
+				if !step.errors {
+					t.Fatalf("unexpected problems:\n%v", probs)
+				}
+				return
+			}
+			check(t, buildInto(t, fsys, out, "k"), true)
+		})
+	}
+	edit := func(file, old, new string) func(t *testing.T) {
+		return func(t *testing.T) {
+			data := string(fsys[file].Data)
+			if !strings.Contains(data, old) {
+				t.Fatalf("%s has no %q", file, old)
+			}
+			fsys[file] = &fstest.MapFile{Data: []byte(strings.Replace(data, old, new, 1))}
+		}
+	}
+	others := []struct {
+		name     string
+		change   func(t *testing.T)
+		key      string
+		wantKept bool
+	}{
+		{"a layout", edit("templates/base.html", "</body>", "<p>Changed.</p></body>"), "k", false},
+		{"a language's strings", edit("locales/pl.toml", "\n", "\n# a comment\n"), "k", false},
+		{"site.toml", edit("site.toml", "https://", "http://"), "k", false},
+		{"another program", func(*testing.T) {}, "k2", false},
+		{"a page edited by hand in the output", func(t *testing.T) {
+			name := filepath.Join(out, "en", "index.html")
+			if err := os.WriteFile(name, []byte("mine"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}, "k2", true},
+	}
+	for _, o := range others {
+		t.Run(o.name, func(t *testing.T) {
+			o.change(t)
+			check(t, buildInto(t, fsys, out, o.key), o.wantKept)
+		})
+	}
+}
+
+// BenchmarkViewKeys measures what the build cache adds to a render: the
+// view key of every page in every language (1,000 pages × 5).
+func BenchmarkViewKeys(b *testing.B) {
+	s, probs := Load(benchSite(b))
+	if probs.Errors() > 0 {
+		b.Fatal(probs.Err())
+	}
+	jobs := s.jobs()
+	b.ReportAllocs()
+	for b.Loop() {
+		k := &keeper{pages: Pages{keys: map[string]string{}}}
+		k.filter(jobs)
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(jobs)), "ns/page")
+}
+
+// TestViewKey: two views with the same content have the same key however
+// they were made, and a change anywhere in one, down to a link in a list
+// or a contact behind a pointer, changes it.
+func TestViewKey(t *testing.T) {
+	newView := func() *view {
+		return &view{Title: "Burglary", Body: "<p>Text.</p>", Children: []link{{ID: "a", Title: "A", Step: 1}},
+			Help: help{Emergency: &contact{Name: "Police", Phone: "999"}}, Sections: []section{{link: link{ID: "s"}}}}
+	}
+	vh := newViewHasher()                  // one hasher for all, as a build uses it
+	alive := []*view{newView(), newView()} // as a build's views are, while it hashes them
+	base := vh.key(alive[0])
+	if base == "" || vh.key(alive[1]) != base {
+		t.Fatalf("the same view made twice has keys %q and another", base)
+	}
+	changes := map[string]func(v *view){
+		"title":                 func(v *view) { v.Title = "Break-ins" },
+		"body":                  func(v *view) { v.Body += " " },
+		"a link's title":        func(v *view) { v.Children[0].Title = "B" },
+		"a link's step":         func(v *view) { v.Children[0].Step = 2 },
+		"a link's hidden order": func(v *view) { v.Children[0].weight = 3 },
+		"a list that is empty":  func(v *view) { v.Crumbs = []link{} },
+		"a contact's number":    func(v *view) { v.Help.Emergency.Phone = "112" },
+		"no contact":            func(v *view) { v.Help.Emergency = nil },
+		"a flag":                func(v *view) { v.Fallback = true },
+		"two strings' boundary": func(v *view) { v.Title, v.Summary = "Burglar", "y" },
+	}
+	for name, change := range changes {
+		v := newView()
+		alive = append(alive, v)
+		change(v)
+		if k := vh.key(v); k == base || k == "" {
+			t.Errorf("%s: the key did not change (%q)", name, k)
+		}
+	}
+}
