@@ -31,6 +31,15 @@ type Cache struct {
 	// renderKey is what the last load's rendering took from site.toml
 	// (see Set.renderKey): when it changes, every page is rendered again.
 	renderKey string
+	listing   listing // the files in the content folder
+	// checkKey is what the last load's checks took from site.toml (see
+	// checkKey): when it changes, every page is checked again.
+	checkKey string
+	checkGen int
+	// last is what the last full load found, and edited the page files
+	// forgotten since the last load: see loadEdits.
+	last   *lastLoad
+	edited []string
 }
 
 // entry is what one file gave the last time it was read.
@@ -45,6 +54,9 @@ type entry struct {
 	rendered bool
 	render   problem.List
 	exists   map[string]bool
+	// checked holds what checking the page found, with what the checks
+	// took from other pages (see checkPage).
+	checked *checked
 }
 
 // Load is Load, reading again only the files that are new or forgotten
@@ -59,6 +71,10 @@ func (c *Cache) Load(fsys fs.FS, site *config.Site) (*Set, problem.List) {
 // the next Load reads them again.
 func (c *Cache) Forget(paths ...string) {
 	for _, p := range paths {
+		c.listing.forget(p)
+		if p == Folder || strings.HasPrefix(p, Folder+"/") {
+			c.edited = append(c.edited, p)
+		}
 		delete(c.entries, p)
 		prefix := strings.TrimSuffix(p, "/") + "/"
 		for file := range c.entries {
@@ -73,6 +89,8 @@ func (c *Cache) Forget(paths ...string) {
 func (c *Cache) ForgetAll() {
 	c.entries = nil
 	c.linkable = 0
+	c.listing = listing{gen: c.listing.gen + 1}
+	c.last = nil
 }
 
 // begin starts a load.
