@@ -17,10 +17,16 @@ import (
 // site, reading every file alone takes longer than an editor will wait.
 //
 // The cache does not look at the disk to find what changed; its owner, who
-// watches the folder, says so with Forget. A page whose file was not
-// forgotten is taken as it was, and its rendered body is kept while every
-// page it links to still exists (or still does not). The zero value is
-// ready to use; a Cache is not safe for concurrent use.
+// watches the folder, says so with Forget, naming every file or folder in
+// content/ that was written, made or removed (a note too, which a load
+// reports). The content folder is walked once, and after that only what
+// was forgotten is looked at again. A page whose file was not forgotten
+// is taken as it was, and its rendered body is kept while every page it
+// links to still exists (or still does not); what checking it found is
+// kept while the page it translates and its section are the same. When
+// only the text of pages changed, a load starts from the last Set instead
+// of going through every page (see loadEdits). The zero value is ready to
+// use; a Cache is not safe for concurrent use.
 type Cache struct {
 	entries map[string]*entry // by file, e.g. "content/crime/burglary.pl.md"
 	load    int               // counts loads, to find the entries a load did not see

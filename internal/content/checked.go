@@ -63,3 +63,34 @@ func (c *Cache) checkPage(s *Set, p *Page, site *config.Site) problem.List {
 	e.checked = &checked{gen: c.checkGen, src: src, broken: broken, section: section, probs: probs}
 	return probs
 }
+
+// checkPage checks one page against the site and the page it translates.
+// What it finds depends on the page, the site's contacts, the source
+// page (or, when there is none, whether its file could not be parsed)
+// and whether the page's section exists: see Cache.checkPage.
+func (s *Set) checkPage(p *Page, site *config.Site) problem.List {
+	var probs problem.List
+	for _, id := range p.Support {
+		if _, ok := site.Contact(id); !ok {
+			probs.Add(p.File, p.KeyLine("support"), "support names contact %q, which is not in site.toml; use one of its contact ids", id)
+		}
+	}
+	if p.Kind == Regular && p.Section() != "" && s.byID[p.Section()] == nil {
+		probs.Add(p.File, 0, "section %q has no page of its own: add content/%s/_index.%s.md with its title", p.Section(), p.Section(), s.source)
+	}
+	if p.Lang != s.source {
+		src := s.Get(p.ID, s.source)
+		if src == nil && !s.broken[p.ID] {
+			probs.Add(p.File, 0, "a translation with no English source: add %s, or remove this file", sourceName(p, s.source))
+		}
+		stillEnglish(p, src, site, &probs)
+		if src != nil && p.SourceHash != src.Hash {
+			if p.SourceHash == "" {
+				probs.Warn(p.File, 1, "translation has no source_hash, so it counts as outdated; once it matches %s, run: victimsite translated %s", src.File, p.File)
+			} else {
+				probs.Warn(p.File, p.KeyLine("source_hash"), "translation is outdated: %s has changed since it was made; update it, then run: victimsite translated %s", src.File, p.File)
+			}
+		}
+	}
+	return probs
+}

@@ -23,6 +23,9 @@ type lastLoad struct {
 	// nameProbs are the problems found before pages were read: in the
 	// names of files, and in the images and PDFs.
 	nameProbs problem.List
+	// troubled are the places in names of the files with problems,
+	// sorted, so that gathering problems need not go through every page.
+	troubled []int
 	// complete is set when every file could be read.
 	complete bool
 	listGen  int    // the listing's generation it was made from
@@ -40,8 +43,11 @@ func (c *Cache) remember(s *Set, site *config.Site, names []pageName, nameProbs 
 	for i, n := range names {
 		last.entries[i] = c.entries[n.file]
 		last.index[n.file] = i
-		if last.entries[i] == nil {
+		switch {
+		case last.entries[i] == nil:
 			last.complete = false
+		case len(last.entries[i].problems(nil)) > 0:
+			last.troubled = append(last.troubled, i)
 		}
 	}
 	c.last = last
@@ -189,24 +195,45 @@ func (c *Cache) editProblems(s *Set, site *config.Site, at []int) problem.List {
 	for _, i := range at {
 		last.entries[i] = c.entries[last.names[i].file]
 	}
+	touched := slices.Clone(at)
 	for _, id := range s.edited {
 		for _, p := range s.byID[id] {
 			c.checkPage(s, p, site)
+			touched = append(touched, last.index[p.File])
 		}
 	}
-	probs := slices.Clone(last.nameProbs)
-	for _, e := range last.entries {
-		probs = append(probs, e.parse...)
-		if e.page != nil {
-			probs = append(probs, e.checked.probs...)
-			probs = append(probs, e.render...)
+	// Only the pages checked again can have come to have problems, or
+	// to have none.
+	slices.Sort(touched)
+	last.troubled = slices.DeleteFunc(last.troubled, func(i int) bool {
+		_, found := slices.BinarySearch(touched, i)
+		return found
+	})
+	for _, i := range slices.Compact(touched) {
+		if len(last.entries[i].problems(nil)) > 0 {
+			last.troubled = append(last.troubled, i)
 		}
+	}
+	slices.Sort(last.troubled)
+	probs := slices.Clone(last.nameProbs)
+	for _, i := range last.troubled {
+		probs = last.entries[i].problems(probs)
 	}
 	s.checkSite(&probs)
 	s.checkLinks(&probs)
 	probs.Sort()
 	last.set = s
 	c.edited = c.edited[:0]
+	return probs
+}
+
+// problems appends to probs what the last load found in the entry's file.
+func (e *entry) problems(probs problem.List) problem.List {
+	probs = append(probs, e.parse...)
+	if e.page != nil {
+		probs = append(probs, e.checked.probs...)
+		probs = append(probs, e.render...)
+	}
 	return probs
 }
 

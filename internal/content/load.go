@@ -93,6 +93,9 @@ func load(fsys fs.FS, site *config.Site, c *Cache) (*Set, problem.List) {
 		probs.Add(Folder, 0, "cannot read the content folder: %v", err)
 		return s, probs
 	}
+	if edited, eprobs, ok := c.loadEdits(fsys, site, s); ok {
+		return edited, eprobs
+	}
 	var files, others []string
 	for _, p := range all {
 		if strings.HasSuffix(p, ".md") {
@@ -100,9 +103,6 @@ func load(fsys fs.FS, site *config.Site, c *Cache) (*Set, problem.List) {
 		} else {
 			others = append(others, p)
 		}
-	}
-	if fast, fprobs, ok := c.loadEdits(fsys, site, s); ok {
-		return fast, fprobs
 	}
 	s.files = c.readFiles(fsys, others, &probs)
 	urls := make(map[string]string, len(files)) // lower-cased published path -> first file
@@ -239,37 +239,6 @@ func (s *Set) checkSite(probs *problem.List) {
 		probs.Add(Folder, 0, "the site has no home page: add content/_index.%s.md", s.source)
 	}
 	s.checkSteps(probs)
-}
-
-// checkPage checks one page against the site and the page it translates.
-// What it finds depends on the page, the site's contacts, the source
-// page (or, when there is none, whether its file could not be parsed)
-// and whether the page's section exists: see Cache.checkPage.
-func (s *Set) checkPage(p *Page, site *config.Site) problem.List {
-	var probs problem.List
-	for _, id := range p.Support {
-		if _, ok := site.Contact(id); !ok {
-			probs.Add(p.File, p.KeyLine("support"), "support names contact %q, which is not in site.toml; use one of its contact ids", id)
-		}
-	}
-	if p.Kind == Regular && p.Section() != "" && s.byID[p.Section()] == nil {
-		probs.Add(p.File, 0, "section %q has no page of its own: add content/%s/_index.%s.md with its title", p.Section(), p.Section(), s.source)
-	}
-	if p.Lang != s.source {
-		src := s.Get(p.ID, s.source)
-		if src == nil && !s.broken[p.ID] {
-			probs.Add(p.File, 0, "a translation with no English source: add %s, or remove this file", sourceName(p, s.source))
-		}
-		stillEnglish(p, src, site, &probs)
-		if src != nil && p.SourceHash != src.Hash {
-			if p.SourceHash == "" {
-				probs.Warn(p.File, 1, "translation has no source_hash, so it counts as outdated; once it matches %s, run: victimsite translated %s", src.File, p.File)
-			} else {
-				probs.Warn(p.File, p.KeyLine("source_hash"), "translation is outdated: %s has changed since it was made; update it, then run: victimsite translated %s", src.File, p.File)
-			}
-		}
-	}
-	return probs
 }
 
 // checkSteps checks the step numbers of step-by-step sections: only
