@@ -2,8 +2,10 @@ package content
 
 import (
 	"fmt"
+	"runtime"
 	"testing"
 	"testing/fstest"
+	"weak"
 )
 
 // TestCacheMatchesLoad changes pages through a Cache, telling it what
@@ -76,4 +78,34 @@ func TestCacheMatchesLoad(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestCacheLetsGoOfOldSets edits a page through a Cache again and again,
+// as a preview open all day does, and checks that a Set is let go of once
+// nothing but the Sets made from it holds it.
+func TestCacheLetsGoOfOldSets(t *testing.T) {
+	cfg := testConfig(t)
+	fsys := fstest.MapFS{
+		"content/_index.en.md": {Data: []byte("---\ntitle: Home\n---\nText.\n")},
+		"content/a.en.md":      {Data: []byte("---\ntitle: A\n---\nText.\n")},
+	}
+	var c Cache
+	first, _ := c.Load(fsys, cfg)
+	old := weak.Make(first)
+	prev := first
+	for n := range 3 {
+		fsys["content/a.en.md"] = &fstest.MapFile{Data: []byte(fmt.Sprintf("---\ntitle: A\n---\nText %d.\n", n))}
+		c.Forget("content/a.en.md")
+		s, _ := c.Load(fsys, cfg)
+		if _, ok := s.EditedSince(prev); !ok {
+			t.Fatalf("edit %d was not taken in alone", n)
+		}
+		prev = s
+	}
+	first = nil
+	runtime.GC()
+	if old.Value() != nil {
+		t.Error("the first Set is still held after three edits")
+	}
+	runtime.KeepAlive(prev)
 }

@@ -6,6 +6,7 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"weak"
 
 	"victimsite/internal/config"
 	"victimsite/internal/problem"
@@ -129,7 +130,7 @@ func (s *Set) withPages(reads []readResult) *Set {
 	n.pages = slices.Clone(s.pages)
 	n.byID = maps.Clone(s.byID)
 	n.children = maps.Clone(s.children)
-	n.base, n.edited = s, nil
+	n.base, n.edited = weak.Make(s), nil
 	for _, r := range reads {
 		p := r.page
 		i, _ := slices.BinarySearchFunc(n.pages, p.File, func(q *Page, file string) int { return cmp.Compare(q.File, file) })
@@ -243,7 +244,7 @@ func (e *entry) problems(probs problem.List) problem.List {
 // reports false when s was not made that way, and old must be compared
 // with s page by page.
 func (s *Set) EditedSince(old *Set) ([]string, bool) {
-	if s == nil || old == nil || s.base != old {
+	if s == nil || old == nil || s.base.Value() != old {
 		return nil, false
 	}
 	return slices.Clone(s.edited), true

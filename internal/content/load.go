@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"weak"
 
 	"golang.org/x/sync/errgroup"
 
@@ -46,7 +47,8 @@ type Set struct {
 
 	// base is the Set this one was made from by taking in edits to the
 	// text of the pages with the ids edited, if it was; see EditedSince.
-	base   *Set
+	// It is weak, so that a preview open all day holds no chain of Sets.
+	base   weak.Pointer[Set]
 	edited []string
 }
 
