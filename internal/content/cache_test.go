@@ -38,6 +38,7 @@ func TestCacheMatchesLoad(t *testing.T) {
 	}{
 		{"nothing", func() {}, nil},
 		{"edit a page", func() { fsys["content/a.en.md"] = page("A2", "Changed.") }, []string{"content/a.en.md"}},
+		{"edit a page with sed -i", func() { fsys["content/b.en.md"] = page("B", "Back [home](_index.md), changed.") }, []string{"content/b.en.md", "content/sedX1b2c3"}},
 		{"add the missing page", func() { fsys["content/missing.en.md"] = page("M", "Here now.") }, []string{"content/missing.en.md"}},
 		{"remove a linked page", func() { delete(fsys, "content/a.en.md") }, []string{"content/a.en.md"}},
 		{"fix the broken file", func() { fsys["content/broken.ar.md"] = page("ب", "نص.") }, []string{"content/broken.ar.md"}},
@@ -46,7 +47,7 @@ func TestCacheMatchesLoad(t *testing.T) {
 	}
 	// The step that only changes the text of a page starts from the last
 	// Set, going through no other page; the first load cannot.
-	quick := map[string]bool{"edit a page": true}
+	quick := map[string]bool{"edit a page": true, "edit a page with sed -i": true}
 	var c Cache
 	var prev *Set
 	for _, step := range steps {

@@ -89,8 +89,11 @@ func (c *Cache) loadEdits(fsys fs.FS, site *config.Site, fresh *Set) (*Set, prob
 	var at []int // places in names of the edited files
 	for _, f := range c.edited {
 		i, ok := last.index[f]
-		if !ok {
+		switch {
+		case !ok && c.listing.holds(f):
 			return nil, nil, false // not a page: a folder, an image, a bad name
+		case !ok:
+			continue // a file that came and went, such as sed's sedXXXXXX
 		}
 		if !slices.Contains(at, i) {
 			at = append(at, i)

@@ -173,6 +173,12 @@ func (l *listing) remove(p string) {
 	}
 }
 
+// holds reports whether the listing holds the file p or files under p.
+func (l *listing) holds(p string) bool {
+	i, found := slices.BinarySearchFunc(l.files, p, walkOrder)
+	return found || i < len(l.files) && strings.HasPrefix(l.files[i], p+"/")
+}
+
 // insert adds the file p to the listing.
 func (l *listing) insert(p string) {
 	i, found := slices.BinarySearchFunc(l.files, p, walkOrder)

@@ -68,7 +68,7 @@ func (e *editor) edit(step int) (string, Change) {
 		{"text", e.text}, {"text", e.text}, {"title", e.title}, {"weight", e.weight},
 		{"new page", e.newPage}, {"translation", e.translation}, {"still English", e.stillEnglish},
 		{"remove", e.remove}, {"remove new", e.removeNew}, {"break", e.breakFile}, {"image", e.image},
-		{"folder", e.folder}, {"remove folder", e.removeFolder}, {"note", e.note},
+		{"sed -i", e.sed}, {"folder", e.folder}, {"remove folder", e.removeFolder}, {"note", e.note},
 		{"two at once", e.two}, {"site.toml", e.config},
 	}
 	ed := edits[e.rnd.IntN(len(edits))]
@@ -78,9 +78,9 @@ func (e *editor) edit(step int) (string, Change) {
 	paths := ed.do(step)
 	var ch Change
 	for _, p := range paths {
-		// Notes are the only files the edits make that are not part of
-		// a site: the watcher reports them apart.
-		if strings.HasSuffix(p, ".txt") {
+		// Notes and sed's files are the only files the edits make that
+		// are not part of a site: the watcher reports them apart.
+		if strings.HasSuffix(p, ".txt") || strings.HasPrefix(path.Base(p), "sed") {
 			ch.Others = append(ch.Others, p)
 		} else {
 			ch.Paths = append(ch.Paths, p)
@@ -184,6 +184,21 @@ func (e *editor) stillEnglish(int) []string {
 	file := strings.TrimSuffix(src, ".en.md") + ".lt.md"
 	e.keep(file)
 	return e.write(file, e.read(src))
+}
+
+// sed edits a page as sed -i does: it writes a new file beside it, then
+// renames that over the page.
+func (e *editor) sed(n int) []string {
+	file := e.anyPage()
+	if file == "" {
+		return nil
+	}
+	tmp := path.Dir(file) + fmt.Sprintf("/sed%06d", n)
+	e.write(tmp, e.read(file)+fmt.Sprintf("\nA line added by sed in edit %d.\n", n))
+	if err := os.Rename(filepath.Join(e.dir, filepath.FromSlash(tmp)), filepath.Join(e.dir, filepath.FromSlash(file))); err != nil {
+		e.t.Fatal(err)
+	}
+	return []string{file, tmp}
 }
 
 // keep notes what the files hold before an edit that breaks the site.
