@@ -17,7 +17,7 @@
 #     0.5x its peak memory.
 #  2. The live preview: at the largest N, `victimsite serve` runs and one
 #     page file is edited EDITS times; each edit is timed until the preview
-#     serves the new text (bench/cmd/editlatency). The aim: 300 ms.
+#     serves the new text (bench/cmd/editlatency). The aim: 100 ms at p50.
 #  3. Leaflets against HTML printed to PDF: LEAFLETS personalised leaflets
 #     from `victimsite leaflet -csv`, and as many HTML pages with the same
 #     text printed by headless Chromium (--print-to-pdf), one process each,

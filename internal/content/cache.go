@@ -17,10 +17,16 @@ import (
 // site, reading every file alone takes longer than an editor will wait.
 //
 // The cache does not look at the disk to find what changed; its owner, who
-// watches the folder, says so with Forget. A page whose file was not
-// forgotten is taken as it was, and its rendered body is kept while every
-// page it links to still exists (or still does not). The zero value is
-// ready to use; a Cache is not safe for concurrent use.
+// watches the folder, says so with Forget, naming every file or folder in
+// content/ that was written, made or removed (a note too, which a load
+// reports). The content folder is walked once, and after that only what
+// was forgotten is looked at again. A page whose file was not forgotten
+// is taken as it was, and its rendered body is kept while every page it
+// links to still exists (or still does not); what checking it found is
+// kept while the page it translates and its section are the same. When
+// only the text of pages changed, a load starts from the last Set instead
+// of going through every page (see loadEdits). The zero value is ready to
+// use; a Cache is not safe for concurrent use.
 type Cache struct {
 	entries map[string]*entry // by file, e.g. "content/crime/burglary.pl.md"
 	load    int               // counts loads, to find the entries a load did not see
@@ -31,6 +37,15 @@ type Cache struct {
 	// renderKey is what the last load's rendering took from site.toml
 	// (see Set.renderKey): when it changes, every page is rendered again.
 	renderKey string
+	listing   listing // the files in the content folder
+	// checkKey is what the last load's checks took from site.toml (see
+	// checkKey): when it changes, every page is checked again.
+	checkKey string
+	checkGen int
+	// last is what the last full load found, and edited the page files
+	// forgotten since the last load: see loadEdits.
+	last   *lastLoad
+	edited []string
 }
 
 // entry is what one file gave the last time it was read.
@@ -45,6 +60,9 @@ type entry struct {
 	rendered bool
 	render   problem.List
 	exists   map[string]bool
+	// checked holds what checking the page found, with what the checks
+	// took from other pages (see checkPage).
+	checked *checked
 }
 
 // Load is Load, reading again only the files that are new or forgotten
@@ -59,6 +77,10 @@ func (c *Cache) Load(fsys fs.FS, site *config.Site) (*Set, problem.List) {
 // the next Load reads them again.
 func (c *Cache) Forget(paths ...string) {
 	for _, p := range paths {
+		c.listing.forget(p)
+		if p == Folder || strings.HasPrefix(p, Folder+"/") {
+			c.edited = append(c.edited, p)
+		}
 		delete(c.entries, p)
 		prefix := strings.TrimSuffix(p, "/") + "/"
 		for file := range c.entries {
@@ -73,6 +95,8 @@ func (c *Cache) Forget(paths ...string) {
 func (c *Cache) ForgetAll() {
 	c.entries = nil
 	c.linkable = 0
+	c.listing = listing{gen: c.listing.gen + 1}
+	c.last = nil
 }
 
 // begin starts a load.

@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"weak"
 
 	"golang.org/x/sync/errgroup"
 
@@ -43,6 +44,12 @@ type Set struct {
 	// language, for spans marked as in another language.
 	phones *phone.Matcher
 	dirs   map[string]string
+
+	// base is the Set this one was made from by taking in edits to the
+	// text of the pages with the ids edited, if it was; see EditedSince.
+	// It is weak, so that a preview open all day holds no chain of Sets.
+	base   weak.Pointer[Set]
+	edited []string
 }
 
 // newSet makes an empty Set for the site.
@@ -82,34 +89,24 @@ func Load(fsys fs.FS, site *config.Site) (*Set, problem.List) {
 // load is Load, taking unchanged pages from c when c is not nil.
 func load(fsys fs.FS, site *config.Site, c *Cache) (*Set, problem.List) {
 	var probs problem.List
-	var files, others []string
-	err := fs.WalkDir(fsys, Folder, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		// Names starting with a dot are editors' lock and swap files
-		// (.#burglary.en.md), never pages.
-		if p != Folder && strings.HasPrefix(d.Name(), ".") {
-			if d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		switch {
-		case d.IsDir() || EditorFile(d.Name()):
-		case strings.HasSuffix(p, ".md"):
-			files = append(files, p)
-		default:
-			others = append(others, p)
-		}
-		return nil
-	})
+	all, err := c.list(fsys)
 	s := newSet(site)
 	if err != nil {
 		probs.Add(Folder, 0, "cannot read the content folder: %v", err)
 		return s, probs
 	}
-	s.files = readFiles(fsys, others, &probs)
+	if edited, eprobs, ok := c.loadEdits(fsys, site, s); ok {
+		return edited, eprobs
+	}
+	var files, others []string
+	for _, p := range all {
+		if strings.HasSuffix(p, ".md") {
+			files = append(files, p)
+		} else {
+			others = append(others, p)
+		}
+	}
+	s.files = c.readFiles(fsys, others, &probs)
 	urls := make(map[string]string, len(files)) // lower-cased published path -> first file
 	c.begin()
 	var names []pageName
@@ -130,37 +127,46 @@ func load(fsys fs.FS, site *config.Site, c *Cache) (*Set, problem.List) {
 		urls[key] = file
 		names = append(names, pageName{file, strings.ToLower(id), kind, lang})
 	}
+	nameProbs := slices.Clone(probs)
+	complete := len(s.files) == attachable(others) // every image and PDF read
 	for i, r := range c.readAll(fsys, names) {
 		probs = append(probs, r.probs...)
 		switch {
 		case !r.ok:
+			complete = false
 		case r.page == nil:
 			s.broken[names[i].id] = true
 		default:
 			s.add(r.page)
 		}
 	}
-	s.check(site, &probs)
+	c.beginChecks(site)
+	s.check(site, &probs, c)
 	s.indexChildren()
 	c.render(s, &probs)
 	s.checkLinks(&probs)
 	probs.Sort()
+	c.remember(s, site, names, nameProbs, complete)
 	return s, probs
 }
 
 // readFiles reads the images and PDFs under content/, and reports any
-// other kind of file.
-func readFiles(fsys fs.FS, names []string, probs *problem.List) map[string][]byte {
+// other kind of file. With a cache, it reads only those it has not kept.
+func (c *Cache) readFiles(fsys fs.FS, names []string, probs *problem.List) map[string][]byte {
 	files := map[string][]byte{}
 	for _, name := range names {
 		if !Attachable(name) {
 			probs.Add(name, 0, "only pages (.md), images (%s) and PDFs (.pdf) can be in the content folder; move this file out of content/, or put it on a web site and link to its https:// address", strings.Join(imageExts, ", "))
 			continue
 		}
-		data, err := fs.ReadFile(fsys, name)
-		if err != nil {
-			probs.Add(name, 0, "cannot read: %v", err)
-			continue
+		data, ok := c.fileData(name)
+		if !ok {
+			var err error
+			if data, err = fs.ReadFile(fsys, name); err != nil {
+				probs.Add(name, 0, "cannot read: %v", err)
+				continue
+			}
+			c.keepData(name, data)
 		}
 		files[name] = data
 	}
@@ -211,48 +217,28 @@ func (s *Set) add(p *Page) {
 	s.pages = append(s.pages, p)
 }
 
-// check validates pages against each other and against the site.
-func (s *Set) check(site *config.Site, probs *problem.List) {
+// check validates pages against each other and against the site, taking
+// what checking a page found from c while nothing it looked at changed.
+func (s *Set) check(site *config.Site, probs *problem.List, c *Cache) {
 	slices.SortFunc(s.pages, func(a, b *Page) int { return cmp.Compare(a.File, b.File) })
 	s.ids = s.ids[:0]
 	for id, langs := range s.byID {
-		if langs[s.source] == nil {
-			if s.broken[id] {
-				continue
-			}
-			for _, p := range langs {
-				probs.Add(p.File, 0, "a translation with no English source: add %s, or remove this file", sourceName(p, s.source))
-			}
-			continue
+		if langs[s.source] != nil {
+			s.ids = append(s.ids, id)
 		}
-		s.ids = append(s.ids, id)
 	}
 	slices.Sort(s.ids)
 	for _, p := range s.pages {
-		for _, id := range p.Support {
-			if _, ok := site.Contact(id); !ok {
-				probs.Add(p.File, p.KeyLine("support"), "support names contact %q, which is not in site.toml; use one of its contact ids", id)
-			}
-		}
-		if p.Kind == Regular && p.Section() != "" && s.byID[p.Section()] == nil {
-			probs.Add(p.File, 0, "section %q has no page of its own: add content/%s/_index.%s.md with its title", p.Section(), p.Section(), s.source)
-		}
-		if p.Lang != s.source {
-			src := s.Get(p.ID, s.source)
-			stillEnglish(p, src, site, probs)
-			if src != nil && p.SourceHash != src.Hash {
-				if p.SourceHash == "" {
-					probs.Warn(p.File, 1, "translation has no source_hash, so it counts as outdated; once it matches %s, run: victimsite translated %s", src.File, p.File)
-				} else {
-					probs.Warn(p.File, p.KeyLine("source_hash"), "translation is outdated: %s has changed since it was made; update it, then run: victimsite translated %s", src.File, p.File)
-				}
-			}
-		}
+		*probs = append(*probs, c.checkPage(s, p, site)...)
 	}
-	for _, id := range []string{""} {
-		if s.Get(id, s.source) == nil {
-			probs.Add(Folder, 0, "the site has no home page: add content/_index.%s.md", s.source)
-		}
+	s.checkSite(probs)
+}
+
+// checkSite checks what the site needs as a whole: a home page, and the
+// steps of each step-by-step section in order.
+func (s *Set) checkSite(probs *problem.List) {
+	if s.Get("", s.source) == nil {
+		probs.Add(Folder, 0, "the site has no home page: add content/_index.%s.md", s.source)
 	}
 	s.checkSteps(probs)
 }

@@ -3,6 +3,7 @@ package serve
 import (
 	"fmt"
 	"io/fs"
+	"maps"
 	"path/filepath"
 	"strings"
 	"time"
@@ -79,6 +80,7 @@ func (b *builder) note(ch Change) {
 		b.loader.ForgetAll()
 		b.full = true
 	}
+	b.loader.Forget(ch.Others...) // files in content/ that are not pages, to report
 	for _, p := range ch.Paths {
 		b.loader.Forget(p)
 		switch {
@@ -110,14 +112,18 @@ func (b *builder) render(st *site.Site, res *Build) (site.Files, lazyFiles, erro
 	if err != nil {
 		return nil, nil, err
 	}
-	files := make(site.Files, len(b.files)+len(part))
-	for p, data := range b.files {
-		files[p] = data
-	}
+	files := maps.Clone(b.files) // far quicker than a copy file by file
 	lists := b.lazy.lists(files)
 	for _, p := range u.Removed {
 		delete(files, p)
 		delete(lists, p)
+	}
+	// The images and PDFs that no page links to any more are published
+	// no more; RenderUpdate gives those that are.
+	for p := range b.good.Content.Files() {
+		if _, ok := st.Content.Files()[p]; !ok {
+			delete(files, p)
+		}
 	}
 	for p, data := range part {
 		files[p] = data

@@ -12,10 +12,13 @@
 // its page in every language, and, when its title, summary, weight or
 // translations changed, the lists that show it; site.toml, a message file
 // or a layout renders everything. Unchanged files are not even read again
-// (see site.Loader). The page that changed is rendered before the reload;
-// the lists that show it (a home page on a large site lists thousands of
-// pages) are rendered when first asked for, or once the preview has been
-// calm for a moment. Leaflets are made when first asked for. Nothing is
+// (see site.Loader), nor is the content folder walked again: the watcher
+// says which files changed, and an edit to the text of pages takes the
+// last site with those pages read, checked and rendered again, and
+// nothing else (see content.Cache). The page that changed is rendered
+// before the reload; the lists that show it (a home page on a large site
+// lists thousands of pages) are rendered when first asked for, or once
+// the preview has been calm for a moment. Leaflets are made when first asked for. Nothing is
 // written to public/.
 //
 // A build with problems never stops the preview: every page then shows

@@ -24,10 +24,14 @@ var Folders = []string{"content", "locales", "templates"}
 // A Change is a burst of file events gathered into one: the files and
 // folders that were written, made, removed or renamed, as slash-separated
 // paths in the site folder, sorted. Lost is set when the system dropped
-// events, so that anything may have changed.
+// events, so that anything may have changed. Others are the files in the
+// content folder that are not part of a site (a note, sed's sedXXXXXX)
+// and changed since the last Change: they start no rebuild of their own,
+// but a build reports them, so the next one must look at them again.
 type Change struct {
-	Paths []string
-	Lost  bool
+	Paths  []string
+	Lost   bool
+	Others []string
 }
 
 // watcher watches a site folder and sends a Change once the folder has
@@ -43,6 +47,8 @@ type watcher struct {
 	closeOnce      sync.Once
 
 	dirs map[string]bool // the folders watched, as paths in the site; owned by loop
+	// others are the files that changed for Change.Others; owned by loop.
+	others map[string]bool
 }
 
 // watch starts watching the site folder root.
@@ -53,7 +59,7 @@ func watch(root string, quiet, longest time.Duration) (*watcher, error) {
 	}
 	w := &watcher{root: root, fsw: fsw, quiet: quiet, longest: longest,
 		changes: make(chan Change), done: make(chan struct{}), stopped: make(chan struct{}),
-		dirs: map[string]bool{}}
+		dirs: map[string]bool{}, others: map[string]bool{}}
 	if err := fsw.Add(root); err != nil {
 		fsw.Close()
 		return nil, err
@@ -103,7 +109,7 @@ func (w *watcher) loop() {
 		var out chan Change
 		var next Change
 		if ready {
-			out, next = w.changes, Change{Paths: sorted(pending), Lost: lost}
+			out, next = w.changes, Change{Paths: sorted(pending), Lost: lost, Others: sorted(w.others)}
 		}
 		select {
 		case <-w.done:
@@ -131,6 +137,7 @@ func (w *watcher) loop() {
 			ready = true
 		case out <- next:
 			clear(pending)
+			clear(w.others)
 			lost, first, ready = false, time.Time{}, false
 		}
 	}
@@ -164,22 +171,26 @@ func (w *watcher) handle(ev fsnotify.Event, pending map[string]bool) bool {
 		}
 	}
 	if !wasDir && !isDir && !part(rel) {
+		if top == content.Folder {
+			w.others[rel] = true
+		}
 		return false
 	}
 	pending[rel] = true
 	return true
 }
 
-// part reports whether a file is part of a site: site.toml, a page, a
-// message file or anything in templates/ (layouts and assets). Editors'
-// and tools' other files beside them (sed's sedXXXXXX, a README) are not.
+// part reports whether a file is part of a site: site.toml, a page, an
+// image or PDF beside pages, a message file or anything in templates/
+// (layouts and assets). Editors' and tools' other files beside them (sed's
+// sedXXXXXX, a README) are not.
 func part(rel string) bool {
 	top, _, _ := strings.Cut(rel, "/")
 	switch top {
 	case "site.toml":
 		return rel == "site.toml"
 	case "content":
-		return strings.HasSuffix(rel, ".md")
+		return strings.HasSuffix(rel, ".md") || content.Attachable(rel)
 	case "locales":
 		return strings.HasSuffix(rel, ".toml")
 	case "templates":
@@ -203,8 +214,12 @@ func (w *watcher) addTree(dir string, pending map[string]bool) error {
 			return skip(d)
 		}
 		if !d.IsDir() {
-			if pending != nil && part(rel) {
+			switch {
+			case pending == nil:
+			case part(rel):
 				pending[rel] = true
+			case strings.HasPrefix(rel, content.Folder+"/"):
+				w.others[rel] = true
 			}
 			return nil
 		}
