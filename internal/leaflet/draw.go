@@ -12,9 +12,10 @@ const Producer = "victimsite"
 
 // drawer writes a laid-out leaflet as a tagged PDF.
 type drawer struct {
-	fonts *fontSet
-	pages []*pdf.Page
-	err   error
+	fonts  *fontSet
+	pages  []*pdf.Page
+	err    error
+	glyphs []pdf.Glyph // reused by every run: the writer keeps none
 }
 
 // draw writes l: its pages, its structure tree in reading order, and the
@@ -97,10 +98,10 @@ func (dr *drawer) piece(pg *pdf.Page, p *piece) {
 			dr.err = err
 			return
 		}
-		run := pdf.Run{Font: f, Size: r.size, X: r.x, Y: r.y, Color: r.color, Glyphs: make([]pdf.Glyph, len(r.glyphs))}
-		for i, g := range r.glyphs {
-			run.Glyphs[i] = pdf.Glyph{ID: g.id, Advance: g.advance, XOffset: g.dx, YOffset: g.dy, Text: g.clusterOf}
+		dr.glyphs = dr.glyphs[:0]
+		for _, g := range r.glyphs {
+			dr.glyphs = append(dr.glyphs, pdf.Glyph{ID: g.id, Advance: g.advance, XOffset: g.dx, YOffset: g.dy, Text: g.clusterOf})
 		}
-		pg.Text(run)
+		pg.Text(pdf.Run{Font: f, Size: r.size, X: r.x, Y: r.y, Color: r.color, Glyphs: dr.glyphs})
 	}
 }

@@ -41,7 +41,7 @@ type Glyph struct {
 }
 
 // Text draws a run of glyphs. It must be drawn inside Begin ... End (or an
-// artifact).
+// artifact). It keeps nothing of r.Glyphs: the caller may reuse it.
 func (p *Page) Text(r Run) {
 	if !p.checkRun(r) || len(r.Glyphs) == 0 {
 		return
