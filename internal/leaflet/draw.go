@@ -99,8 +99,8 @@ func (dr *drawer) piece(pg *pdf.Page, p *piece) {
 			return
 		}
 		dr.glyphs = dr.glyphs[:0]
-		for _, g := range r.glyphs {
-			dr.glyphs = append(dr.glyphs, pdf.Glyph{ID: g.id, Advance: g.advance, XOffset: g.dx, YOffset: g.dy, Text: g.clusterOf})
+		for _, part := range r.parts {
+			dr.glyphs = part.glyphs(dr.glyphs)
 		}
 		pg.Text(pdf.Run{Font: f, Size: r.size, X: r.x, Y: r.y, Color: r.color, Glyphs: dr.glyphs})
 	}

@@ -274,9 +274,9 @@ func (s *setter) line(n *node, line typeset.Line, spans []span, linkNodes []*nod
 	base := top + line.Baseline
 	var cur *piece
 	curSpan := -2
-	for _, r := range line.Runs {
+	for ri := range line.Runs {
+		r := &line.Runs[ri]
 		pen := lx + r.X
-		prev := [2]int{-1, -1}
 		for gi, g := range r.Glyphs {
 			sp := spanAt(spans, r.Offset+g.ClusterStart)
 			if cur == nil || sp != curSpan {
@@ -295,16 +295,14 @@ func (s *setter) line(n *node, line typeset.Line, spans []span, linkNodes []*nod
 				}
 			}
 			if len(cur.runs) == 0 || cur.runs[len(cur.runs)-1].font != r.Font {
-				// Room for the rest of the run's glyphs, so the run grows once.
-				cur.runs = append(cur.runs, textRun{font: r.Font, size: r.Size, x: pen, y: base, color: st.color,
-					glyphs: make([]glyph, 0, len(r.Glyphs)-gi)})
+				cur.runs = append(cur.runs, textRun{font: r.Font, size: r.Size, x: pen, y: base, color: st.color})
 			}
 			tr := &cur.runs[len(cur.runs)-1]
-			gl := glyph{id: g.ID, advance: g.XAdvance, dx: g.XOffset, dy: g.YOffset}
-			if c := [2]int{g.ClusterStart, g.ClusterEnd}; c != prev {
-				gl.clusterOf, prev = r.Text[g.ClusterStart:g.ClusterEnd], c
+			if k := len(tr.parts) - 1; k >= 0 && tr.parts[k].run == r && tr.parts[k].end == gi {
+				tr.parts[k].end++
+			} else {
+				tr.parts = append(tr.parts, runPart{run: r, start: gi, end: gi + 1})
 			}
-			tr.glyphs = append(tr.glyphs, gl)
 			pen += g.XAdvance
 			if len(cur.areas) > 0 {
 				a := &cur.areas[len(cur.areas)-1]
