@@ -17,11 +17,13 @@ import (
 // letters and digits, which breaks no joining and, in a right-to-left
 // footer, stays a left-to-right piece as it would in the whole line.
 
-// footerPieces sets line, a footer's text, on one line with ref (the
-// reference in it, "" when it has none) shaped on its own. ok is false
+// footerPieces sets line, the text of the footer f, on one line with its
+// reference (f.bare, "" when it has none) shaped on its own, once for all
+// the doc's pages, which all have the footer's style. ok is false
 // when the line does not fit on one line of the text width (or s.err is
 // set): the caller then sets it whole.
-func (s *setter) footerPieces(line, ref string, st tstyle) (blk typeset.Block, ok bool) {
+func (s *setter) footerPieces(f footer, line string, st tstyle) (blk typeset.Block, ok bool) {
+	ref := f.bare
 	before, after := line, ""
 	if i := strings.Index(line, ref); ref != "" && i >= 0 {
 		before, after = line[:i], line[i+len(ref):]
@@ -43,9 +45,14 @@ func (s *setter) footerPieces(line, ref string, st tstyle) (blk typeset.Block, o
 			pieces = append(pieces, typeset.Block{Text: t.s})
 			continue
 		}
-		b, ok := s.layout(&node{}, t, st, 10*textW)
-		if !ok || len(b.Lines) != 1 {
-			return blk, false
+		b, ok := f.refs[t.s]
+		if !ok || !t.own {
+			if b, ok = s.layout(&node{}, t, st, 10*textW); !ok || len(b.Lines) != 1 {
+				return blk, false
+			}
+			if t.own && f.refs != nil {
+				f.refs[t.s] = b
+			}
 		}
 		pieces = append(pieces, b)
 		width += b.Width

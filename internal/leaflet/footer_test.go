@@ -47,6 +47,17 @@ func TestFooterPieces(t *testing.T) {
 		if !strings.Contains(ltr.String(), "LP-12345-26") {
 			t.Errorf("%s: the reference is not drawn left to right in one piece: %q", l, ltr.String())
 		}
+		// The reference is shaped once for all pages, and nothing else
+		// is kept with it.
+		s.footerLine(&node{}, d.footer, 1, 2, footerStyle(sz))
+		for k := range d.footer.refs {
+			if strings.TrimSpace(k) != "LP-12345-26" {
+				t.Errorf("%s: the doc keeps %q with its reference", l, k)
+			}
+		}
+		if len(d.footer.refs) == 0 {
+			t.Errorf("%s: the reference is not kept for the next page", l)
+		}
 	}
 }
 

@@ -235,7 +235,7 @@ func (s *setter) footerLine(n0 *node, f footer, p, n int, st tstyle) (text, type
 			}
 		}
 		t = text{s: strings.Join(keep, try.sep), where: "the footer", own: true}
-		if blk, ok := s.footerPieces(t.s, f.bare, st); ok || s.err != nil {
+		if blk, ok := s.footerPieces(f, t.s, st); ok || s.err != nil {
 			return t, blk
 		}
 	}
