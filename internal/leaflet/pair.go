@@ -43,10 +43,11 @@ func (s *setter) officerAndReport(b block) []unit {
 
 // tableFits returns the label column width of a group of rows set w wide
 // (its longest label in bold and a gap), and whether every label and
-// value then stands on one line.
+// value then stands on one line. The officer's details are measured
+// without being kept in the stack's caches, as everywhere.
 func (s *setter) tableFits(g block, w float64) (float64, bool) {
 	width := func(t text, bold bool) float64 {
-		blk, err := typeset.Layout(t.s, typeset.Style{Stack: s.stack, Size: s.sz.body, Bold: bold, Lang: s.lang}, 10*textW)
+		blk, err := typeset.Layout(t.s, typeset.Style{Stack: s.stack, Size: s.sz.body, Bold: bold, Lang: s.lang, NoCache: t.own}, 10*textW)
 		if err != nil {
 			return 10 * textW
 		}

@@ -93,3 +93,15 @@ func (c *runeCache[K, V]) len() int {
 	defer c.mu.Unlock()
 	return c.order.Len()
 }
+
+// any reports whether some key satisfies match.
+func (c *runeCache[K, V]) any(match func(K) bool) bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for k := range c.byKey {
+		if match(k) {
+			return true
+		}
+	}
+	return false
+}

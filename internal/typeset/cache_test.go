@@ -145,3 +145,20 @@ func TestBlockCache(t *testing.T) {
 		t.Error("cached and fresh layouts differ")
 	}
 }
+
+// TestKeeps checks that Keeps finds text in either cache, and not text
+// set with NoCache.
+func TestKeeps(t *testing.T) {
+	s := newStack(t, "en")
+	st := Style{Stack: s, Size: 12, Lang: "en"}
+	mustLayout(t, "Call 101 and give the reference", st, 100)
+	st.NoCache = true
+	mustLayout(t, "For Jan Kowalski", st, 100)
+	if !s.Keeps("give the") || s.Keeps("Kowalski") {
+		t.Errorf("Keeps: kept text %v (want true), NoCache text %v (want false)", s.Keeps("give the"), s.Keeps("Kowalski"))
+	}
+	s.cache.setLimit(0)
+	if !s.Keeps("give the") {
+		t.Error("Keeps does not look in the cache of layouts")
+	}
+}

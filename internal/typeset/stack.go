@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"strings"
 	"sync"
 	"unicode/utf8"
 )
@@ -180,6 +181,13 @@ func (s *Stack) LineHeight(f *Font) float64 {
 func (s *Stack) SetCacheSize(runes int) {
 	s.cache.setLimit(runes)
 	s.blocks.setLimit(runes)
+}
+
+// Keeps reports whether the stack's caches hold a text that contains s:
+// for checking that text set with NoCache (a victim's name) stays out.
+func (s *Stack) Keeps(sub string) bool {
+	return s.cache.any(func(k cacheKey) bool { return strings.Contains(k.text, sub) }) ||
+		s.blocks.any(func(k blockKey) bool { return strings.Contains(k.text, sub) })
 }
 
 // fonts returns the stack's fonts of one weight without copying.
