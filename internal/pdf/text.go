@@ -119,11 +119,17 @@ func appendShow(b []byte, r Run) []byte {
 	rise, pending := 0.0, 0.0
 	inStr := false
 	b = append(b, '[')
+	open := len(b) // where the array's first element goes
 	for _, g := range r.Glyphs {
 		if y := round3(g.YOffset); y != rise {
 			b = closeString(b, &inStr)
-			b = append(b, "]TJ\n"...)
+			if len(b) == open {
+				b = b[:open-1] // an empty array: no TJ before the rise
+			} else {
+				b = append(b, "]TJ\n"...)
+			}
 			b = append(appendNum(b, y), " Ts["...)
+			open = len(b)
 			rise = y
 		}
 		if adj := round3(pending - g.XOffset*scale); adj != 0 {
