@@ -64,6 +64,7 @@ type piece struct {
 	boxes  []pdf.Rect // outlined, with rounded corners
 	areas  []pdf.Rect // where a link can be tapped
 	footer bool       // page furniture: a running footer
+	own    bool       // it draws the victim's or the officer's details
 	h      float64    // a footer's height
 }
 

@@ -21,6 +21,7 @@ type setter struct {
 	list   *node   // the open list of rights
 	err    error
 	base   float64 // the first baseline of the last text set, from its top
+	own    bool    // the text being set holds personal details
 }
 
 // unit is blocks that stay on one page, laid out from y = 0.
@@ -253,6 +254,7 @@ func (s *setter) set(n *node, t text, blk typeset.Block, links []link, st tstyle
 		n.actual = t.s
 	}
 	s.base = blk.Lines[0].Baseline
+	s.own = t.own
 	spans := linkSpans(t.s, links)
 	left, right := s.across(x, w)
 	linkNodes := make([]*node, len(spans))
@@ -280,7 +282,7 @@ func (s *setter) line(n *node, line typeset.Line, spans []span, linkNodes []*nod
 		for gi, g := range r.Glyphs {
 			sp := spanAt(spans, r.Offset+g.ClusterStart)
 			if cur == nil || sp != curSpan {
-				cur, curSpan = &piece{}, sp
+				cur, curSpan = &piece{own: s.own}, sp
 				if sp < 0 {
 					n.content(cur)
 				} else {

@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"cmp"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -328,6 +329,7 @@ func round3(v float64) float64 { return math.Round(v*1000) / 1000 }
 // (the same leaflet for many victims) subset and compress once. It is
 // safe for use by several goroutines.
 type lru[V any] struct {
+	limit  int // values kept; 0: maxCached
 	mu     sync.Mutex
 	keys   [][32]byte // most recently used last
 	values []V
@@ -363,7 +365,7 @@ func (c *lru[V]) put(key [32]byte, v V) {
 	if slices.Contains(c.keys, key) {
 		return // another document made the same one meanwhile
 	}
-	if len(c.keys) == maxCached {
+	if limit := cmp.Or(c.limit, maxCached); len(c.keys) >= limit {
 		c.keys, c.values = c.keys[1:], c.values[1:]
 	}
 	c.keys, c.values = append(c.keys, key), append(c.values, v)
