@@ -35,7 +35,7 @@ func TestFooterPieces(t *testing.T) {
 		if math.Abs(pieced.Width-whole.Width) > 2 || math.Abs(pieced.Height-whole.Height) > 0.01 {
 			t.Errorf("%s: pieces %.2f × %.2f pt, whole %.2f × %.2f", l, pieced.Width, pieced.Height, whole.Width, whole.Height)
 		}
-		if got, want := placed(pieced.Lines[0]), placed(whole.Lines[0]); !d.rtl && got != want {
+		if got, want := glyphPlaces(pieced.Lines[0]), glyphPlaces(whole.Lines[0]); !d.rtl && got != want {
 			t.Errorf("%s: pieces draw\n%s\nwant\n%s", l, got, want)
 		}
 		var ltr strings.Builder
@@ -81,8 +81,8 @@ func TestFooterTooLong(t *testing.T) {
 	}
 }
 
-// placed lists a line's glyphs with where each is drawn.
-func placed(l typeset.Line) string {
+// glyphPlaces lists a line's glyphs with where each is drawn.
+func glyphPlaces(l typeset.Line) string {
 	var b strings.Builder
 	for _, r := range l.Runs {
 		x := r.X
