@@ -12,9 +12,10 @@ const Producer = "victimsite"
 
 // drawer writes a laid-out leaflet as a tagged PDF.
 type drawer struct {
-	fonts *fontSet
-	pages []*pdf.Page
-	err   error
+	fonts  *fontSet
+	pages  []*pdf.Page
+	err    error
+	glyphs []pdf.Glyph // reused by every run: the writer keeps none
 }
 
 // draw writes l: its pages, its structure tree in reading order, and the
@@ -27,16 +28,22 @@ func (fs *fontSet) draw(l *laid) ([]byte, error) {
 	for range l.pages {
 		dr.pages = append(dr.pages, doc.AddPage(pdf.A4))
 	}
+	personal := map[int]bool{} // the pages that show personal details
 	for _, n := range l.tree {
-		dr.node(doc.Root(), n)
+		dr.node(doc.Root(), n, personal)
 	}
 	for i, pieces := range l.furniture {
 		for _, p := range pieces {
 			kind := pdf.ArtifactLayout
+			pg := dr.pages[i]
 			if p.footer {
 				kind = pdf.ArtifactFooter
+				if !personal[i] {
+					// All but the footer (which holds the reference) is
+					// the same for every victim: compressed once.
+					pg.EndShared()
+				}
 			}
-			pg := dr.pages[i]
 			pg.BeginArtifact(kind)
 			dr.piece(pg, &p)
 			pg.End()
@@ -52,18 +59,20 @@ func (fs *fontSet) draw(l *laid) ([]byte, error) {
 	return b, nil
 }
 
-// node adds n to the tree under parent and draws its content, in order.
-func (dr *drawer) node(parent *pdf.Element, n *node) {
+// node adds n to the tree under parent and draws its content, in order,
+// noting the pages that show personal details.
+func (dr *drawer) node(parent *pdf.Element, n *node, personal map[int]bool) {
 	e := parent.Add(n.role)
 	e.Lang, e.ActualText, e.Alt, e.Scope = n.lang, n.actual, n.alt, n.scope
 	areas := map[int][]pdf.Rect{}
 	var order []int
 	for _, it := range n.items {
 		if it.kid != nil {
-			dr.node(e, it.kid)
+			dr.node(e, it.kid, personal)
 			continue
 		}
 		p := it.piece
+		personal[p.page] = personal[p.page] || p.own
 		pg := dr.pages[p.page]
 		pg.Begin(e)
 		dr.piece(pg, p)
@@ -97,10 +106,10 @@ func (dr *drawer) piece(pg *pdf.Page, p *piece) {
 			dr.err = err
 			return
 		}
-		run := pdf.Run{Font: f, Size: r.size, X: r.x, Y: r.y, Color: r.color, Glyphs: make([]pdf.Glyph, len(r.glyphs))}
-		for i, g := range r.glyphs {
-			run.Glyphs[i] = pdf.Glyph{ID: g.id, Advance: g.advance, XOffset: g.dx, YOffset: g.dy, Text: g.clusterOf}
+		dr.glyphs = dr.glyphs[:0]
+		for _, part := range r.parts {
+			dr.glyphs = part.glyphs(dr.glyphs)
 		}
-		pg.Text(run)
+		pg.Text(pdf.Run{Font: f, Size: r.size, X: r.x, Y: r.y, Color: r.color, Glyphs: dr.glyphs})
 	}
 }

@@ -65,25 +65,44 @@ type piece struct {
 	boxes  []pdf.Rect // outlined, with rounded corners
 	areas  []pdf.Rect // where a link can be tapped
 	footer bool       // page furniture: a running footer
+	own    bool       // it draws the victim's or the officer's details
 	h      float64    // a footer's height
 }
 
-// textRun is glyphs in one font and size, the pen on the baseline at x, y.
+// textRun is glyphs in one font and size, the pen on the baseline at x, y:
+// consecutive glyphs of one or more runs of a typeset line.
 type textRun struct {
-	font   *typeset.Font
-	size   float64
-	x, y   float64
-	color  pdf.Color
-	glyphs []glyph
+	font  *typeset.Font
+	size  float64
+	x, y  float64
+	color pdf.Color
+	parts []runPart
 }
 
-// glyph is one positioned glyph and the text its cluster stands for
-// (on the first glyph of a cluster only).
-type glyph struct {
-	id        uint16
-	advance   float64
-	dx, dy    float64
-	clusterOf string
+// runPart is the glyphs start to end of a typeset run. The run belongs to
+// a layout that the typesetter may have cached and hand out again: it is
+// read, never changed, and its glyphs are not copied.
+type runPart struct {
+	run        *typeset.Run
+	start, end int
+}
+
+// glyphs appends the part's glyphs to dst as the PDF writer takes them,
+// each cluster's text on its first glyph.
+func (p runPart) glyphs(dst []pdf.Glyph) []pdf.Glyph {
+	prev := [2]int{-1, -1}
+	if p.start > 0 {
+		g := p.run.Glyphs[p.start-1]
+		prev = [2]int{g.ClusterStart, g.ClusterEnd}
+	}
+	for _, g := range p.run.Glyphs[p.start:p.end] {
+		gl := pdf.Glyph{ID: g.ID, Advance: g.XAdvance, XOffset: g.XOffset, YOffset: g.YOffset}
+		if c := [2]int{g.ClusterStart, g.ClusterEnd}; c != prev {
+			gl.Text, prev = p.run.Text[g.ClusterStart:g.ClusterEnd], c
+		}
+		dst = append(dst, gl)
+	}
+	return dst
 }
 
 // rule is a straight line.

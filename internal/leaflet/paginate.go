@@ -104,10 +104,11 @@ func (r *Renderer) footer(d *doc, sz sizes, p, n int) (piece, error) {
 // the labelled reference, the page and the day made, with wide gaps
 // between them; or, where that would not stand on one line, with narrow
 // gaps; or else with the reference alone, without its label (it is
-// labelled on page 1). On a failure it sets s.err.
+// labelled on page 1), on as many lines as it takes. On a failure it sets
+// s.err. A line is set in pieces (footerPieces), so that only the
+// reference is shaped anew.
 func (s *setter) footerLine(n0 *node, f footer, p, n int, st tstyle) (text, typeset.Block) {
 	var t text
-	var blk typeset.Block
 	for _, try := range []struct{ ref, sep string }{{f.ref, "  ·  "}, {f.ref, " · "}, {f.bare, " · "}} {
 		var keep []string
 		for _, part := range []string{try.ref, f.pageOf(p+1, n), f.made} {
@@ -116,11 +117,11 @@ func (s *setter) footerLine(n0 *node, f footer, p, n int, st tstyle) (text, type
 			}
 		}
 		t = text{s: strings.Join(keep, try.sep), where: "the footer", own: true}
-		var ok bool
-		if blk, ok = s.layout(n0, t, st, textW); !ok || len(blk.Lines) <= 1 {
-			break
+		if blk, ok := s.footerPieces(f, t.s, st); ok || s.err != nil {
+			return t, blk
 		}
 	}
+	blk, _ := s.layout(n0, t, st, textW)
 	return t, blk
 }
 

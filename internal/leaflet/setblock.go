@@ -22,6 +22,7 @@ type setter struct {
 	list    *node   // the open list of rights
 	err     error
 	base    float64 // the first baseline of the last text set, from its top
+	own     bool    // the text being set holds personal details
 }
 
 // unit is blocks that stay on one page, laid out from y = 0.
@@ -288,6 +289,7 @@ func (s *setter) set(n *node, t text, blk typeset.Block, links []link, st tstyle
 		n.actual = t.s
 	}
 	s.base = blk.Lines[0].Baseline
+	s.own = t.own
 	spans := linkSpans(t.s, links)
 	left, right := s.across(x, w)
 	linkNodes := make([]*node, len(spans))
@@ -309,13 +311,13 @@ func (s *setter) line(n *node, line typeset.Line, spans []span, linkNodes []*nod
 	base := top + line.Baseline
 	var cur *piece
 	curSpan := -2
-	for _, r := range line.Runs {
+	for ri := range line.Runs {
+		r := &line.Runs[ri]
 		pen := lx + r.X
-		prev := [2]int{-1, -1}
 		for gi, g := range r.Glyphs {
 			sp := spanAt(spans, r.Offset+g.ClusterStart)
 			if cur == nil || sp != curSpan {
-				cur, curSpan = &piece{}, sp
+				cur, curSpan = &piece{own: s.own}, sp
 				if sp < 0 {
 					n.content(cur)
 				} else {
@@ -330,16 +332,14 @@ func (s *setter) line(n *node, line typeset.Line, spans []span, linkNodes []*nod
 				}
 			}
 			if len(cur.runs) == 0 || cur.runs[len(cur.runs)-1].font != r.Font {
-				// Room for the rest of the run's glyphs, so the run grows once.
-				cur.runs = append(cur.runs, textRun{font: r.Font, size: r.Size, x: pen, y: base, color: st.color,
-					glyphs: make([]glyph, 0, len(r.Glyphs)-gi)})
+				cur.runs = append(cur.runs, textRun{font: r.Font, size: r.Size, x: pen, y: base, color: st.color})
 			}
 			tr := &cur.runs[len(cur.runs)-1]
-			gl := glyph{id: g.ID, advance: g.XAdvance, dx: g.XOffset, dy: g.YOffset}
-			if c := [2]int{g.ClusterStart, g.ClusterEnd}; c != prev {
-				gl.clusterOf, prev = r.Text[g.ClusterStart:g.ClusterEnd], c
+			if k := len(tr.parts) - 1; k >= 0 && tr.parts[k].run == r && tr.parts[k].end == gi {
+				tr.parts[k].end++
+			} else {
+				tr.parts = append(tr.parts, runPart{run: r, start: gi, end: gi + 1})
 			}
-			tr.glyphs = append(tr.glyphs, gl)
 			pen += g.XAdvance
 			if len(cur.areas) > 0 {
 				a := &cur.areas[len(cur.areas)-1]

@@ -148,7 +148,8 @@ func BenchmarkParseFont(b *testing.B) {
 
 // BenchmarkCompressionLevels compresses the streams of the benchmark
 // document (two content streams, two subset fonts) at each zlib level, to
-// choose flateLevel: it reports the time and the bytes per document.
+// choose flateLevel and cachedLevel: it reports the time and the bytes
+// per document.
 func BenchmarkCompressionLevels(b *testing.B) {
 	l := newBenchLayout(b)
 	d := l.document()

@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"cmp"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -328,13 +329,20 @@ func round3(v float64) float64 { return math.Round(v*1000) / 1000 }
 // (the same leaflet for many victims) subset and compress once. It is
 // safe for use by several goroutines.
 type lru[V any] struct {
+	limit  int // values kept; 0: maxCached
 	mu     sync.Mutex
 	keys   [][32]byte // most recently used last
 	values []V
 }
 
-// maxCached bounds the memory a Font holds in each of its caches.
-const maxCached = 16
+// maxCached bounds the memory a Font holds in each of its caches: a
+// subset of a leaflet's glyphs is some 2 to 20 KB compressed, so a few
+// MB at most. A bulk run of 1,000 leaflets in every language and crime
+// of a site (all sharing Noto Sans) meets some hundreds of glyph sets:
+// with 16 kept, half the fonts embedded were subset and compressed
+// again; with 64, 42%; with 256, 24%. At 128, BenchmarkLeaflet took
+// about 0.4 ms less CPU a leaflet than at 16.
+const maxCached = 128
 
 func (c *lru[V]) get(key [32]byte) (V, bool) {
 	c.mu.Lock()
@@ -357,7 +365,7 @@ func (c *lru[V]) put(key [32]byte, v V) {
 	if slices.Contains(c.keys, key) {
 		return // another document made the same one meanwhile
 	}
-	if len(c.keys) == maxCached {
+	if limit := cmp.Or(c.limit, maxCached); len(c.keys) >= limit {
 		c.keys, c.values = c.keys[1:], c.values[1:]
 	}
 	c.keys, c.values = append(c.keys, key), append(c.values, v)

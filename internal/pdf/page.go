@@ -24,6 +24,8 @@ type Page struct {
 	structParents int // key in the parent tree; -1 while the page has no MCIDs
 	ref           int // object numbers, while writing
 	contentRef    int
+	restRef       int // the stream after the shared one, if any
+	sharedEnd     int // content[:sharedEnd] is shared (EndShared); 0: none
 
 	fill, stroke Color
 	lineWidth    float64
@@ -122,6 +124,25 @@ func (p *Page) BeginArtifact(kind Artifact) {
 		p.content = append(p.content, "/Artifact<</Type/Pagination/Subtype/Footer>>BDC\n"...)
 	default:
 		p.content = append(p.content, "/Artifact<</Type/Layout>>BDC\n"...)
+	}
+}
+
+// EndShared marks what has been drawn on the page so far as what many
+// documents draw alike, holding nothing personal: a leaflet's page of the
+// site's text, before its running footer with a reference number. That
+// goes into a content stream of its own, which the writer compresses once
+// for all documents (it keeps the compressed form of the last such
+// streams it met twice); what is drawn afterwards goes into a second
+// stream, and readers take the two as one. Call it at most once a page,
+// outside marked content.
+func (p *Page) EndShared() {
+	switch {
+	case p.open != nil:
+		p.fail(fmt.Errorf("EndShared while %s is still open: call End first", p.open.what()))
+	case p.sharedEnd > 0:
+		p.fail(fmt.Errorf("EndShared called twice on page %d", p.index+1))
+	default:
+		p.sharedEnd = len(p.content)
 	}
 }
 

@@ -41,7 +41,7 @@ type Glyph struct {
 }
 
 // Text draws a run of glyphs. It must be drawn inside Begin ... End (or an
-// artifact).
+// artifact). It keeps nothing of r.Glyphs: the caller may reuse it.
 func (p *Page) Text(r Run) {
 	if !p.checkRun(r) || len(r.Glyphs) == 0 {
 		return
@@ -119,11 +119,17 @@ func appendShow(b []byte, r Run) []byte {
 	rise, pending := 0.0, 0.0
 	inStr := false
 	b = append(b, '[')
+	open := len(b) // where the array's first element goes
 	for _, g := range r.Glyphs {
 		if y := round3(g.YOffset); y != rise {
 			b = closeString(b, &inStr)
-			b = append(b, "]TJ\n"...)
+			if len(b) == open {
+				b = b[:open-1] // an empty array: no TJ before the rise
+			} else {
+				b = append(b, "]TJ\n"...)
+			}
 			b = append(appendNum(b, y), " Ts["...)
+			open = len(b)
 			rise = y
 		}
 		if adj := round3(pending - g.XOffset*scale); adj != 0 {

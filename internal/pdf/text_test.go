@@ -8,7 +8,8 @@ import (
 // TestTextOperators checks how glyph positions become TJ numbers and text
 // rise: nothing where the shaper's advance is the font's, a number where
 // it differs (kerning), a pair of numbers around a glyph with an x offset,
-// and Ts around a glyph with a y offset.
+// and Ts around a glyph with a y offset (with no empty TJ before a
+// raised first glyph).
 func TestTextOperators(t *testing.T) {
 	f := loadFont(t, "NotoSans-Regular.ttf")
 	a, v := cmapLookup(t, f, 'A'), cmapLookup(t, f, 'V')
@@ -24,6 +25,8 @@ func TestTextOperators(t *testing.T) {
 			"[(\x00$)200(\x009)" + num(f.width(v)-200) + "(\x00$)]TJ\n"},
 		{"y offset", []Glyph{{ID: a, Advance: wa}, {ID: v, Advance: 0, YOffset: 3.5}, {ID: a, Advance: wa}},
 			"[(\x00$)]TJ\n3.5 Ts[(\x009)]TJ\n0 Ts[" + num(f.width(v)) + "(\x00$)]TJ\n"},
+		{"raised from the first glyph", []Glyph{{ID: v, Advance: 0, YOffset: 3.5}, {ID: a, Advance: wa}},
+			"3.5 Ts[(\x009)]TJ\n0 Ts[" + num(f.width(v)) + "(\x00$)]TJ\n"},
 		{"codes that need escaping", []Glyph{{ID: 0x28, Advance: f.Advance(0x28) * 10}, {ID: 0x010d, Advance: f.Advance(0x010d) * 10}, {ID: 0x5c, Advance: f.Advance(0x5c) * 10}},
 			"[(\x00\\(\x01\\r\x00\\\\)]TJ\n"},
 	}

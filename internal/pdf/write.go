@@ -23,7 +23,9 @@ func (d *Document) write() ([]byte, error) {
 	for _, p := range d.pages {
 		size += len(p.content)
 	}
-	w := &objects{buf: make([]byte, 0, size), packed: packer{on: true}}
+	// The packed objects of a leaflet take 10 to 35 KB: room for most at
+	// once, rather than growing the slice again and again.
+	w := &objects{buf: make([]byte, 0, size), packed: packer{on: true, data: make([]byte, 0, 32<<10)}}
 	w.buf = append(w.buf, header...)
 	r := d.allocate(w)
 
@@ -73,6 +75,9 @@ func (d *Document) allocate(w *objects) refs {
 	r.catalog, r.pages = w.alloc(), w.alloc()
 	for _, p := range d.pages {
 		p.ref, p.contentRef = w.alloc(), w.alloc()
+		if p.split() {
+			p.restRef = w.alloc()
+		}
 		for _, a := range p.annots {
 			a.ref = w.alloc()
 		}
@@ -113,7 +118,12 @@ func (w *objects) writePage(p *Page, pages int) {
 		b = append(b, ">>"...)
 	}
 	b = append(b, ">>/Contents "...)
-	b = appendRef(b, p.contentRef)
+	if p.split() {
+		b = append(appendRef(append(b, '['), p.contentRef), ' ')
+		b = append(appendRef(b, p.restRef), ']')
+	} else {
+		b = appendRef(b, p.contentRef)
+	}
 	if p.structParents >= 0 {
 		b = append(b, "/StructParents "...)
 		b = strconv.AppendInt(b, int64(p.structParents), 10)
@@ -130,7 +140,15 @@ func (w *objects) writePage(p *Page, pages int) {
 	}
 	w.buf = append(b, ">>"...)
 	w.close()
-	w.stream(p.contentRef, nil, p.content, true)
+	switch {
+	case p.split():
+		w.sharedStream(p.contentRef, p.content[:p.sharedEnd])
+		w.stream(p.restRef, nil, p.content[p.sharedEnd:], true)
+	case p.sharedEnd > 0:
+		w.sharedStream(p.contentRef, p.content)
+	default:
+		w.stream(p.contentRef, nil, p.content, true)
+	}
 	for _, a := range p.annots {
 		w.writeAnnotation(a)
 	}

@@ -46,21 +46,21 @@ func TestCache(t *testing.T) {
 
 	s.SetCacheSize(30)
 	st = Style{Stack: s, Size: 12, Lang: "en"}
-	for _, text := range []string{"aaaaaaaaaa", "bbbbbbbbbb", "aaaaaaaaaa", "cccccccccc", "dddddddddd"} {
-		mustLayout(t, text, st, 100)
+	for i, text := range []string{"aaaaaaaaaa", "bbbbbbbbbb", "aaaaaaaaaa", "cccccccccc", "dddddddddd"} {
+		mustLayout(t, text, st, 100+float64(i)) // a new width each time: shaping from the cache, lines anew
 	}
 	for text, want := range map[string]bool{"aaaaaaaaaa": true, "bbbbbbbbbb": false, "cccccccccc": true, "dddddddddd": true} {
-		if got := s.cache.get(cacheKey{text: text, lang: "en"}) != nil; got != want {
+		if _, got := s.cache.get(cacheKey{text: text, lang: "en"}); got != want {
 			t.Errorf("%s cached: %v, want %v", text, got, want)
 		}
 	}
 	mustLayout(t, strings.Repeat("long ", 10), st, 100)
-	if s.cache.get(cacheKey{text: strings.Repeat("long ", 10), lang: "en"}) != nil {
+	if _, ok := s.cache.get(cacheKey{text: strings.Repeat("long ", 10), lang: "en"}); ok {
 		t.Error("a text longer than the bound was cached")
 	}
 	st.NoCache = true
 	mustLayout(t, "Jan Kowalski", st, 100)
-	if s.cache.get(cacheKey{text: "Jan Kowalski", lang: "en"}) != nil {
+	if _, ok := s.cache.get(cacheKey{text: "Jan Kowalski", lang: "en"}); ok {
 		t.Error("a text set with NoCache was cached")
 	}
 }
@@ -95,5 +95,70 @@ func TestConcurrentLayout(t *testing.T) {
 	close(errs)
 	for name := range errs {
 		t.Errorf("%s: a concurrent layout differs", name)
+	}
+}
+
+// TestBlockCache checks that a text set again in the same style and
+// width is the layout set before, that another size, line height or
+// width is set anew, and that NoCache text and a cache turned off keep
+// nothing.
+func TestBlockCache(t *testing.T) {
+	s := newStack(t, "en")
+	st := Style{Stack: s, Size: 12, Lang: "en", LineHeight: 1.3}
+	text := "A paragraph long enough to take two lines at this width."
+	first := mustLayout(t, text, st, 150)
+	if n := s.blocks.len(); n != 1 {
+		t.Fatalf("%d layouts cached, want 1", n)
+	}
+	again := mustLayout(t, text, st, 150)
+	if &again.Lines[0] != &first.Lines[0] {
+		t.Error("the same text, style and width was laid out again")
+	}
+	for _, other := range []func(*Style, *float64){
+		func(st *Style, w *float64) { st.Size = 13 },
+		func(st *Style, w *float64) { st.LineHeight = 1.5 },
+		func(st *Style, w *float64) { *w = 200 },
+		func(st *Style, w *float64) { st.Bold = true },
+	} {
+		st2, w := st, 150.0
+		other(&st2, &w)
+		b := mustLayout(t, text, st2, w)
+		if &b.Lines[0] == &first.Lines[0] {
+			t.Errorf("style %+v width %v: got the layout of another style", st2, w)
+		}
+	}
+	if n := s.blocks.len(); n != 5 {
+		t.Errorf("%d layouts cached, want 5", n)
+	}
+	st.NoCache = true
+	mustLayout(t, "Jan Kowalski", st, 150)
+	if _, ok := s.blocks.get(blockKey{cacheKey{text: "Jan Kowalski", lang: "en"}, 12, 1.3, 150}); ok {
+		t.Error("a text set with NoCache was cached")
+	}
+	s.SetCacheSize(0)
+	if n := s.blocks.len(); n != 0 {
+		t.Errorf("%d layouts cached with the cache off", n)
+	}
+	st.NoCache = false
+	fresh := mustLayout(t, text, st, 150)
+	if !reflect.DeepEqual(fresh, first) {
+		t.Error("cached and fresh layouts differ")
+	}
+}
+
+// TestKeeps checks that Keeps finds text in either cache, and not text
+// set with NoCache.
+func TestKeeps(t *testing.T) {
+	s := newStack(t, "en")
+	st := Style{Stack: s, Size: 12, Lang: "en"}
+	mustLayout(t, "Call 101 and give the reference", st, 100)
+	st.NoCache = true
+	mustLayout(t, "For Jan Kowalski", st, 100)
+	if !s.Keeps("give the") || s.Keeps("Kowalski") {
+		t.Errorf("Keeps: kept text %v (want true), NoCache text %v (want false)", s.Keeps("give the"), s.Keeps("Kowalski"))
+	}
+	s.cache.setLimit(0)
+	if !s.Keeps("give the") {
+		t.Error("Keeps does not look in the cache of layouts")
 	}
 }

@@ -65,7 +65,11 @@
 //
 // Steps 1 to 4 depend only on the text, weight, language and direction,
 // and are cached in the stack (a bounded cache; see [Stack.SetCacheSize]),
-// unless the style says NoCache, as it should for personal details.
+// and so is the whole Block for the size, line height and width it was
+// set in, unless the style says NoCache, as it should for personal
+// details. [Join] puts pieces of one line set apart side by side, so that
+// a line of fixed text around a personal detail (a footer with a
+// reference number) needs only the detail shaped.
 //
 // # Output
 //

@@ -15,7 +15,10 @@ import (
 //
 // The shaping of a text in a stack, weight, language and direction is
 // cached in the stack, so setting the same text again (at any size or
-// width) costs only the line breaking. Layout is safe for concurrent use.
+// width) costs only the line breaking; and the Block itself is cached, so
+// setting it again at the same size, line height and width costs nothing.
+// The slices of a Block are shared with that cache: do not change them.
+// Layout is safe for concurrent use.
 func Layout(text string, st Style, width float64) (Block, error) {
 	if err := st.check(width); err != nil {
 		return Block{}, err
@@ -24,6 +27,12 @@ func Layout(text string, st Style, width float64) (Block, error) {
 	b := Block{Text: text, Dir: dir}
 	if text == "" {
 		return b, nil
+	}
+	key := blockKey{cacheKey{text: text, bold: st.Bold, lang: st.Lang, rtl: dir == RightToLeft}, st.Size, st.LineHeight, width}
+	if !st.NoCache {
+		if cached, ok := st.Stack.blocks.get(key); ok {
+			return cached, nil
+		}
 	}
 	p, err := st.Stack.paragraph(text, st.Bold, st.Lang, dir == RightToLeft, !st.NoCache)
 	if err != nil {
@@ -36,6 +45,9 @@ func Layout(text string, st Style, width float64) (Block, error) {
 	for _, l := range b.Lines {
 		b.Width = max(b.Width, l.Width)
 		b.Height += l.Height
+	}
+	if !st.NoCache {
+		st.Stack.blocks.put(key, b, len(p.runes))
 	}
 	return b, nil
 }
@@ -59,7 +71,7 @@ func (st Style) check(width float64) error {
 // and keeps it there if cache is set.
 func (s *Stack) paragraph(text string, bold bool, lang string, rtl, cache bool) (*paragraph, error) {
 	key := cacheKey{text: text, bold: bold, lang: lang, rtl: rtl}
-	if p := s.cache.get(key); p != nil {
+	if p, ok := s.cache.get(key); ok {
 		return p, nil
 	}
 	fonts := s.fonts(bold)
@@ -73,7 +85,7 @@ func (s *Stack) paragraph(text string, bold bool, lang string, rtl, cache bool) 
 		return nil, err
 	}
 	if cache {
-		s.cache.put(key, p)
+		s.cache.put(key, p, len(p.runes))
 	}
 	return p, nil
 }

@@ -1,5 +1,7 @@
 package typeset
 
+import "iter"
+
 // inkGap is the least clear space, in ems, between the ink of one line and
 // the ink of the next, and between a block's ink and its edges, where a
 // line height tighter than the fonts' own boxes brings them close.
@@ -15,10 +17,21 @@ const inkGap = 0.06
 // the baseline then divides the line in proportion to ascent and descent,
 // and [lineSetter.clear] keeps the lines' ink apart.
 func (ls *lineSetter) metrics(l *Line, pieces []piece) {
+	ls.measure(l, func(yield func(*Font) bool) {
+		for _, pc := range pieces {
+			if !yield(ls.fonts[ls.p.items[pc.item].font]) {
+				return
+			}
+		}
+	})
+}
+
+// measure sets a line's ascent, descent, height and baseline, as metrics
+// describes, from the fonts of its glyphs.
+func (ls *lineSetter) measure(l *Line, fonts iter.Seq[*Font]) {
 	size := ls.st.Size
 	leading := ls.st.LineHeight
-	for _, pc := range pieces {
-		f := ls.fonts[ls.p.items[pc.item].font]
+	for f := range fonts {
 		l.Ascent = max(l.Ascent, float64(f.ascent)*size/float64(f.upem))
 		l.Descent = max(l.Descent, float64(f.descent)*size/float64(f.upem))
 		leading = max(leading, ls.st.Stack.LineHeight(f))

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"strings"
 	"sync"
 	"unicode/utf8"
 )
@@ -129,11 +130,13 @@ type Stack struct {
 	regular, bold []*Font
 	leading       map[*Font]float64 // line heights set by a Family
 	pool          sync.Pool         // of *shaper
-	cache         *shapeCache
+	cache         *runeCache[cacheKey, *paragraph]
+	blocks        *runeCache[blockKey, Block] // whole layouts, shared with their callers
 }
 
 // DefaultCacheRunes is how many runes of shaped text a new Stack keeps,
-// about 8 MB; see [Stack.SetCacheSize].
+// about 8 MB, and how many of laid-out text, as much again; see
+// [Stack.SetCacheSize].
 const DefaultCacheRunes = 1 << 17
 
 // NewStack returns a stack of the given fonts, regular[i] and bold[i]
@@ -149,7 +152,7 @@ func NewStack(regular, bold []*Font) (*Stack, error) {
 		}
 	}
 	s := &Stack{regular: regular, bold: bold, leading: make(map[*Font]float64),
-		cache: newShapeCache(DefaultCacheRunes)}
+		cache: newRuneCache[cacheKey, *paragraph](DefaultCacheRunes), blocks: newRuneCache[blockKey, Block](DefaultCacheRunes)}
 	s.pool.New = func() any { return newShaper() }
 	return s, nil
 }
@@ -172,9 +175,20 @@ func (s *Stack) LineHeight(f *Font) float64 {
 }
 
 // SetCacheSize bounds the cache of shaped text to about runes runes (the
-// least recently used text is dropped first); 0 turns the cache off. Text
-// longer than the bound is shaped but not kept.
-func (s *Stack) SetCacheSize(runes int) { s.cache.setLimit(runes) }
+// least recently used text is dropped first), and the cache of whole
+// layouts likewise; 0 turns both off. Text longer than the bound is
+// shaped but not kept.
+func (s *Stack) SetCacheSize(runes int) {
+	s.cache.setLimit(runes)
+	s.blocks.setLimit(runes)
+}
+
+// Keeps reports whether the stack's caches hold a text that contains s:
+// for checking that text set with NoCache (a victim's name) stays out.
+func (s *Stack) Keeps(sub string) bool {
+	return s.cache.any(func(k cacheKey) bool { return strings.Contains(k.text, sub) }) ||
+		s.blocks.any(func(k blockKey) bool { return strings.Contains(k.text, sub) })
+}
 
 // fonts returns the stack's fonts of one weight without copying.
 func (s *Stack) fonts(bold bool) []*Font {

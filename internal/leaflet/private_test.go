@@ -1,0 +1,33 @@
+package leaflet
+
+import (
+	"testing"
+)
+
+// TestPersonalDetailsNotKept renders a leaflet in every language, plain,
+// bilingual and discreet, and checks that no font stack's cache keeps any
+// text holding the victim's or the officer's details: they are shaped for
+// the leaflet and dropped.
+func TestPersonalDetailsNotKept(t *testing.T) {
+	r := repoRenderer(t)
+	personal := []string{"Zofia Wiśniewska", "Qorvath", "551234", "qorvath.k@lincs", "LP-98765-26", "Skegness"}
+	for _, lang := range r.languages() {
+		for _, variant := range []struct{ bilingual, discreet bool }{{}, {bilingual: true}, {discreet: true}} {
+			d := sample(lang)
+			d.VictimName, d.Officer.Name = "Zofia Wiśniewska", "Kit Qorvath"
+			d.Officer.Phone, d.Officer.Email, d.CrimeRef = "01522 551234", "qorvath.k@lincs.police.uk", "LP-98765-26"
+			d.Officer.Station = "Skegness"
+			d.Bilingual, d.Discreet = variant.bilingual, variant.discreet
+			if _, err := r.Render(d); err != nil {
+				t.Fatalf("%s %+v: %v", lang, variant, err)
+			}
+		}
+	}
+	for lang, st := range r.fonts.stacks {
+		for _, p := range personal {
+			if st.Keeps(p) {
+				t.Errorf("the %s font stack keeps a text with %q", lang, p)
+			}
+		}
+	}
+}
