@@ -124,8 +124,51 @@ func (fs *fontSet) pdfFont(f *typeset.Font) (*pdf.Font, error) {
 	if err != nil {
 		return nil, fmt.Errorf("font %s: %w", f.Name(), err)
 	}
+	for _, name := range []string{fonts.SansRegular, fonts.SansBold} {
+		if sans, err := fs.lib.Font(name); err == nil && f == sans {
+			p.Keep(keptGlyphs(f)...)
+		}
+	}
 	fs.pdf[f] = p
 	return p, nil
+}
+
+// keptDigits are the characters every leaflet embeds in Noto Sans,
+// regular and bold, drawn or not: the digits of the references, phone
+// numbers, collar numbers and dates that change from victim to victim
+// and are set in it in every language. Without them most leaflets'
+// digits made a subset of their own, subset and compressed anew: in a
+// bulk run of 1,000 in every language and crime, 87% of the bold Noto
+// Sans ones and 29% of the regular, against 10% and 22% with them, for
+// 0.3 KB a leaflet. The other fonts' subsets are remade for few
+// leaflets (Naskh 2%, Gurmukhi 2%, Nastaliq about one Urdu leaflet in
+// five), as personal details are mostly set in Noto Sans.
+const keptDigits = "0123456789"
+
+// keptGlyphs returns f's glyphs of keptDigits, each with its text, or
+// none where f lacks one of them.
+func keptGlyphs(f *typeset.Font) []pdf.Glyph {
+	for _, r := range keptDigits {
+		if !f.Covers(r) {
+			return nil
+		}
+	}
+	st, err := typeset.NewStack([]*typeset.Font{f}, []*typeset.Font{f})
+	if err != nil {
+		return nil
+	}
+	st.SetCacheSize(0)
+	blk, err := typeset.Layout(keptDigits, typeset.Style{Stack: st, Size: 10, Lang: "en", Dir: typeset.LeftToRight}, 1000)
+	if err != nil || len(blk.Lines) != 1 {
+		return nil
+	}
+	var out []pdf.Glyph
+	for _, r := range blk.Lines[0].Runs {
+		for _, g := range r.Glyphs {
+			out = append(out, pdf.Glyph{ID: g.ID, Text: r.Text[g.ClusterStart:g.ClusterEnd]})
+		}
+	}
+	return out
 }
 
 // check refuses text that no font of the language's stack can draw,

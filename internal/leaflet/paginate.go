@@ -19,14 +19,15 @@ func (r *Renderer) layout(docs []*doc, qr [][][]bool, large bool) (*laid, error)
 		first, last int
 	}
 	var spans []docPages
+	sc := newScratch() // dropped when this leaflet is laid out
 	page := -1
 	for i, d := range docs {
-		fh, err := r.footerHeight(d, sz)
+		fh, err := r.footerHeight(d, sz, sc)
 		if err != nil {
 			return nil, err
 		}
 		first := page + 1
-		p, err := r.placeDoc(d, qr[i], sz, first, pageH-marginBottom-fh-10)
+		p, err := r.placeDoc(d, qr[i], sz, first, pageH-marginBottom-fh-10, sc)
 		if err != nil {
 			return nil, err
 		}
@@ -47,7 +48,7 @@ func (r *Renderer) layout(docs []*doc, qr [][][]bool, large bool) (*laid, error)
 	}
 	for _, sp := range spans {
 		for p := sp.first; p <= sp.last; p++ {
-			f, err := r.footer(sp.d, sz, p, out.pages)
+			f, err := r.footer(sp.d, sz, p, out.pages, sc)
 			if err != nil {
 				return nil, err
 			}
@@ -59,8 +60,9 @@ func (r *Renderer) layout(docs []*doc, qr [][][]bool, large bool) (*laid, error)
 
 // footerHeight is the height of the doc's longest footer, measured
 // without setting its glyphs.
-func (r *Renderer) footerHeight(d *doc, sz sizes) (float64, error) {
+func (r *Renderer) footerHeight(d *doc, sz sizes, sc *scratch) (float64, error) {
 	s := r.footerSetter(d, sz)
+	s.scratch = sc
 	_, blk := s.footerLine(&node{}, d.footer, 98, 99, footerStyle(sz))
 	return blk.Height, s.err
 }
@@ -79,8 +81,9 @@ func footerStyle(sz sizes) tstyle { return tstyle{size: sz.small, color: inkGrey
 // and the day the leaflet was made. It holds the reference, so it is
 // shaped anew for every page and not kept; once a page, as the line
 // footerLine chose is set as it was measured.
-func (r *Renderer) footer(d *doc, sz sizes, p, n int) (piece, error) {
+func (r *Renderer) footer(d *doc, sz sizes, p, n int, sc *scratch) (piece, error) {
 	s := r.footerSetter(d, sz)
+	s.scratch = sc
 	n0 := &node{}
 	st := footerStyle(sz)
 	t, blk := s.footerLine(n0, d.footer, p, n, st)

@@ -38,8 +38,8 @@ const (
 // placeDoc sets d and places it from page first, its body down to bottom.
 // Where its last page holds little, it sets it again with less space
 // between blocks, and keeps that where it takes fewer pages.
-func (r *Renderer) placeDoc(d *doc, qr [][]bool, sz sizes, first int, bottom float64) (placed, error) {
-	p, err := r.placeDocIn(d, qr, sz, first, bottom)
+func (r *Renderer) placeDoc(d *doc, qr [][]bool, sz sizes, first int, bottom float64, sc *scratch) (placed, error) {
+	p, err := r.placeDocIn(d, qr, sz, first, bottom, sc)
 	if err != nil || p.last == first {
 		return p, err
 	}
@@ -47,7 +47,7 @@ func (r *Renderer) placeDoc(d *doc, qr [][]bool, sz sizes, first int, bottom flo
 		return p, nil
 	}
 	sz.gap *= tightGap
-	tight, err := r.placeDocIn(d, qr, sz, first, bottom)
+	tight, err := r.placeDocIn(d, qr, sz, first, bottom, sc)
 	if err != nil || tight.last >= p.last {
 		return p, err
 	}
@@ -55,8 +55,8 @@ func (r *Renderer) placeDoc(d *doc, qr [][]bool, sz sizes, first int, bottom flo
 }
 
 // placeDocIn sets d in the sizes sz and places it from page first.
-func (r *Renderer) placeDocIn(d *doc, qr [][]bool, sz sizes, first int, bottom float64) (placed, error) {
-	s := &setter{fonts: r.fonts, stack: r.fonts.stacks[d.lang], lang: d.lang, rtl: d.rtl, sz: sz,
+func (r *Renderer) placeDocIn(d *doc, qr [][]bool, sz sizes, first int, bottom float64, sc *scratch) (placed, error) {
+	s := &setter{fonts: r.fonts, stack: r.fonts.stacks[d.lang], lang: d.lang, rtl: d.rtl, sz: sz, scratch: sc,
 		part: &node{role: pdf.Part, lang: d.lang}}
 	s.labelW = s.labelWidth(d)
 	units := []unit{s.cover(d.cover, qr)}

@@ -21,8 +21,9 @@ type setter struct {
 	part    *node   // the doc's element
 	list    *node   // the open list of rights
 	err     error
-	base    float64 // the first baseline of the last text set, from its top
-	own     bool    // the text being set holds personal details
+	base    float64  // the first baseline of the last text set, from its top
+	own     bool     // the text being set holds personal details
+	scratch *scratch // the layouts of personal text of this leaflet
 }
 
 // unit is blocks that stay on one page, laid out from y = 0.
@@ -273,7 +274,7 @@ func (s *setter) layout(n *node, t text, st tstyle, w float64) (blk typeset.Bloc
 	if st.lead > 0 {
 		lead = st.lead
 	}
-	blk, err := typeset.Layout(t.s, typeset.Style{Stack: s.stack, Size: st.size, Bold: st.bold, Lang: lang, Dir: dir,
+	blk, err := s.scratch.layout(t.s, typeset.Style{Stack: s.stack, Size: st.size, Bold: st.bold, Lang: lang, Dir: dir,
 		LineHeight: lead, NoCache: t.own}, w)
 	if err != nil {
 		s.err = err

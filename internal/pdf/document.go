@@ -143,6 +143,9 @@ func (d *Document) use(f *Font) *docFont {
 	}
 	df := &docFont{font: f, res: fmt.Sprintf("F%d", len(d.fonts)+1), used: newGlyphSet(f.numGlyphs),
 		withText: newGlyphSet(f.numGlyphs), text: make(map[uint16]string, 128)}
+	for _, g := range f.kept {
+		df.addGlyph(g.ID, g.Text)
+	}
 	d.fonts = append(d.fonts, df)
 	return df
 }

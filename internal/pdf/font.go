@@ -35,6 +35,7 @@ type Font struct {
 
 	desc descriptor // FontDescriptor values, in 1/1000 em
 
+	kept    []Glyph            // glyphs every document embeds (Keep)
 	subsets lru[*embeddedFont] // by glyph set
 	cmaps   lru[[]byte]        // compressed ToUnicode CMaps, by their text
 }
@@ -376,4 +377,20 @@ func (c *lru[V]) clear() {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.keys, c.values = nil, nil
+}
+
+// Keep makes every document that draws with f embed the glyphs given, each
+// standing for its Text, as well as the glyphs it draws. Text that differs
+// from one document to the next (a reference number, a phone number) then
+// leaves the font's subset the same, so that documents share one subset
+// and ToUnicode map, compressed once, instead of each making its own.
+// A drawn glyph that Keep gave stands for the Keep text. Glyph ids out of
+// range are left out. Call Keep before any document draws with f; it is
+// not safe to call while documents are being made.
+func (f *Font) Keep(glyphs ...Glyph) {
+	for _, g := range glyphs {
+		if int(g.ID) < f.numGlyphs {
+			f.kept = append(f.kept, Glyph{ID: g.ID, Text: g.Text})
+		}
+	}
 }

@@ -49,6 +49,10 @@ type Style struct {
 	// push out text that is set again and again, and which need not stay
 	// in memory.
 	NoCache bool
+	// Scratch, where set, keeps the shaping of NoCache text for its
+	// holder, so that text set again in another width or line height is
+	// not shaped again; text without NoCache ignores it.
+	Scratch *Scratch
 }
 
 // Block is a paragraph (or several, separated by line breaks in the text)

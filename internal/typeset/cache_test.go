@@ -162,3 +162,38 @@ func TestKeeps(t *testing.T) {
 		t.Error("Keeps does not look in the cache of layouts")
 	}
 }
+
+// TestScratch checks that personal text set with a Scratch is shaped once
+// for several widths and line heights, comes out as it does without one,
+// and stays out of the stack's caches.
+func TestScratch(t *testing.T) {
+	for _, lang := range []string{"en", "ar"} {
+		s := newStack(t, lang)
+		sc := NewScratch()
+		text := "Jan Kowalski 01522 000001"
+		plain := Style{Stack: s, Size: 12, Lang: lang, NoCache: true}
+		for _, w := range []float64{400, 80} {
+			for _, lh := range []float64{0, 1.4} {
+				st := plain
+				st.LineHeight = lh
+				want := mustLayout(t, text, st, w)
+				st.Scratch = sc
+				if got := mustLayout(t, text, st, w); !reflect.DeepEqual(got, want) {
+					t.Errorf("%s: width %v line height %v: set differently with a Scratch", lang, w, lh)
+				}
+			}
+		}
+		if n := len(sc.paras); n != 1 {
+			t.Errorf("%s: Scratch holds %d shapings of one text, want 1", lang, n)
+		}
+		if s.Keeps("Kowalski") {
+			t.Errorf("%s: text set with a Scratch is in the stack's caches", lang)
+		}
+		cached := plain
+		cached.NoCache, cached.Scratch = false, NewScratch()
+		mustLayout(t, "Call 101", cached, 400)
+		if len(cached.Scratch.paras) != 0 || !s.Keeps("Call 101") {
+			t.Errorf("%s: text without NoCache went into the Scratch, not the stack", lang)
+		}
+	}
+}

@@ -34,7 +34,11 @@ func Layout(text string, st Style, width float64) (Block, error) {
 			return cached, nil
 		}
 	}
-	p, err := st.Stack.paragraph(text, st.Bold, st.Lang, dir == RightToLeft, !st.NoCache)
+	var sc *Scratch
+	if st.NoCache {
+		sc = st.Scratch
+	}
+	p, err := sc.paragraph(text, st, dir == RightToLeft)
 	if err != nil {
 		return Block{}, err
 	}
