@@ -165,7 +165,7 @@ load_end=$(loadavg)
     }
     function row(title, v,   i, out) {
       out = "| " title " |"
-      for (i = 1; i <= k; i++) out = out sprintf(" %.1f |", (L[i] in v) ? v[L[i]] / 1024 : 0)
+      for (i = 1; i <= k; i++) out = out ((L[i] in v) ? sprintf(" %.1f |", v[L[i]] / 1024) : " – |")
       print out
     }'
   echo
