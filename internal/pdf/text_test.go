@@ -3,6 +3,7 @@ package pdf
 import (
 	"math"
 	"math/rand/v2"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -148,6 +149,36 @@ func TestToUnicode(t *testing.T) {
 	df := d.fonts[0]
 	got := string(appendToUnicode(nil, df.used.list(nil), df.text))
 	want := "4 beginbfchar\n<0005><006600660069>\n<0006><034F>\n<0007><D834DD1E>\n<0008><00E9>\nendbfchar\n"
+	if !strings.Contains(got, want) {
+		t.Errorf("got CMap\n%s\nwant it to contain\n%s", got, want)
+	}
+}
+
+// TestToUnicodeRanges checks that consecutive glyphs for consecutive
+// characters share a bfrange entry, and that a range stops where the ids
+// or the characters jump, at a glyph with more than one character or none,
+// and at the end of a block of 256 ids or characters.
+func TestToUnicodeRanges(t *testing.T) {
+	text := map[uint16]string{
+		0x24: "A", 0x25: "B", 0x26: "C", // a range
+		0x27: "Z",             // the characters jump
+		0x29: "[",             // the ids jump
+		0x2a: "]", 0x2b: "ff", // not the next character; more than one
+		0x2c: "g", 0x2d: "h", 0x2e: "", 0x2f: "i", // a glyph without text
+		0xff: "x", 0x100: "y", // ids in two blocks
+		0x200: "\u00ff", 0x201: "\u0100", // characters in two blocks
+		0x300: "\U0001D41A", 0x301: "\U0001D41B", // outside the BMP
+	}
+	var used []uint16
+	for g := range text {
+		used = append(used, g)
+	}
+	slices.Sort(used)
+	got := string(appendToUnicode(nil, used, text))
+	want := "12 beginbfchar\n<0027><005A>\n<0029><005B>\n<002A><005D>\n<002B><00660066>\n" +
+		"<002E><034F>\n<002F><0069>\n<00FF><0078>\n<0100><0079>\n<0200><00FF>\n<0201><0100>\n" +
+		"<0300><D835DC1A>\n<0301><D835DC1B>\nendbfchar\n" +
+		"2 beginbfrange\n<0024><0026><0041>\n<002C><002D><0067>\nendbfrange\n"
 	if !strings.Contains(got, want) {
 		t.Errorf("got CMap\n%s\nwant it to contain\n%s", got, want)
 	}
