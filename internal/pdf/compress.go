@@ -11,11 +11,8 @@ import (
 // level, CPU time on a shared 2-core machine): for the two-page benchmark
 // document, level 1 gave 17.3 KB in 0.41 ms (0.72 ms with cold font
 // caches), level 2 16.2 KB in 0.37 ms (0.81 ms), level 6 15.9 KB in
-// 0.46 ms (0.93 ms). On a leaflet's first page and object stream, level
-// 4 is 4 to 7% smaller than level 2 (0.2 KB in English, 0.9 KB in Urdu),
-// at a cost in CPU the load on the machine hid (0 to 0.1 ms a leaflet);
-// level 5 and 6 gain 3% more for two to three times the time.
-const flateLevel = 4
+// 0.46 ms (0.93 ms). Level 2 is nearly as small as 6 and as fast as 1.
+const flateLevel = 2
 
 // cachedLevel is the compression level of font programs and ToUnicode
 // CMaps, which a Font compresses once and keeps for every document that
