@@ -9,7 +9,7 @@
 # /usr/bin/time and prints:
 #   - CPU time per leaflet (user + system, the figure that decides how
 #     many leaflets 2 cores can make), wall time and leaflets a second;
-#   - the size of a leaflet, mean and largest;
+#   - the size of a leaflet, mean and largest, in all and per language;
 #   - the same for CHROMIUM (default 20) leaflets printed by headless
 #     Chromium (--print-to-pdf, one process a leaflet, nproc at a time,
 #     as bench/race.sh does) from HTML pages with the same text: the text
@@ -146,6 +146,28 @@ load_end=$(loadavg)
         ccpu / cpu, (n / real) / (cn / creal), (ctotal / cn) / (total / n)
     }'
   fi
+  echo
+  echo "Size per language (KB; bilingual leaflets, every 10th, counted under their first language):"
+  echo
+  echo "| | $(tr ' ' '\n' <<< "$langs" | grep . | paste -sd'|' | sed 's/|/ | /g') |"
+  echo "| --- |$(for _ in $langs; do printf ' ---: |'; done)"
+  # The rows' crime references name the files: LP-00001-26.pdf is row 1.
+  awk -F, 'NR > 1 { print "LP-" substr($3, 4) "," $1 "," $14 }' "$work/rows.csv" |
+    while IFS=, read -r name lang bi; do
+      [[ -f $work/out/$name.pdf ]] && echo "$lang $bi $(stat -c %s "$work/out/$name.pdf")"
+    done | awk -v langs="$langs" '{
+      n[$1]++; s[$1] += $3; if ($3 > m[$1]) m[$1] = $3
+      if ($2 == "yes" && $3 > bm[$1]) bm[$1] = $3
+    } END {
+      k = split(langs, L, " ")
+      for (l in n) mean[l] = s[l] / n[l]
+      row("mean", mean); row("largest", m); row("largest bilingual", bm)
+    }
+    function row(title, v,   i, out) {
+      out = "| " title " |"
+      for (i = 1; i <= k; i++) out = out ((L[i] in v) ? sprintf(" %.1f |", v[L[i]] / 1024) : " – |")
+      print out
+    }'
   echo
   echo "Aims (issue 12): at most 4 ms of CPU per leaflet (500 a second on 2 cores) and at most 40 KB a leaflet."
 } | tee "$out/table.md"

