@@ -4,8 +4,11 @@ import (
 	"encoding/binary"
 	"os"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"sync"
 	"testing"
+	"unicode/utf16"
 	"victimsite/internal/pdf/pdftest"
 )
 
@@ -112,4 +115,37 @@ func write(t testing.TB, d *Document) []byte {
 func unpack(t testing.TB, b []byte) []byte {
 	t.Helper()
 	return pdftest.Unpack(t, b, false)
+}
+
+// readToUnicode reads a ToUnicode CMap as appendToUnicode writes it
+// (bfchar and bfrange entries with hex codes) into the text of each
+// glyph id, so a test can ask what a glyph reads as whichever form
+// carries it.
+func readToUnicode(t testing.TB, cmap string) map[uint16]string {
+	t.Helper()
+	hex16 := func(s string) []uint16 {
+		var out []uint16
+		for i := 0; i+4 <= len(s); i += 4 {
+			v, err := strconv.ParseUint(s[i:i+4], 16, 16)
+			if err != nil {
+				t.Fatalf("ToUnicode: %q is not hex", s)
+			}
+			out = append(out, uint16(v))
+		}
+		return out
+	}
+	out := map[uint16]string{}
+	entry := regexp.MustCompile(`(?m)^<([0-9A-F]{4})>(?:<([0-9A-F]{4})>)?<([0-9A-F]+)>$`)
+	for _, m := range entry.FindAllStringSubmatch(cmap, -1) {
+		from, text := hex16(m[1])[0], hex16(m[3])
+		if m[2] == "" {
+			out[from] = string(utf16.Decode(text))
+			continue
+		}
+		to := hex16(m[2])[0]
+		for g := from; g <= to && g >= from; g++ {
+			out[g] = string(utf16.Decode([]uint16{text[0] + g - from}))
+		}
+	}
+	return out
 }
