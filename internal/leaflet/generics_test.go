@@ -3,6 +3,7 @@ package leaflet
 import (
 	"bytes"
 	"errors"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -73,5 +74,32 @@ func TestCheckKeepsNoPersonalText(t *testing.T) {
 	})
 	if n == 0 {
 		t.Error("no text of the site kept: every leaflet checks them all again")
+	}
+}
+
+// TestGenericsWithoutRightsPage checks that a site that names no rights
+// page (rights_page is optional in site.toml) gets its generic leaflets,
+// with no rights heading: the empty id is the home page, which lists no
+// rights, and its empty list of rights once stopped the build.
+func TestGenericsWithoutRightsPage(t *testing.T) {
+	fsys := fixtureFS(t).(fstest.MapFS)
+	cfg := string(fsys["site.toml"].Data)
+	without := regexp.MustCompile(`(?m)^rights_page = .*\n`).ReplaceAllString(cfg, "")
+	if without == cfg {
+		t.Fatal("the fixture's site.toml has no rights_page line to remove")
+	}
+	fsys["site.toml"] = &fstest.MapFile{Data: []byte(without)}
+	r := rendererFor(t, fsys)
+	for _, lang := range []string{"en", "pl"} {
+		for _, page := range r.composeGeneric(lang).pages {
+			for _, b := range page {
+				if b.kind == columns && len(b.more) == 0 {
+					t.Errorf("the generic leaflet in %s has an empty list of rights", lang)
+				}
+			}
+		}
+	}
+	if _, err := r.Generics(); err != nil {
+		t.Fatal(err)
 	}
 }

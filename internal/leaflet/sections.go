@@ -152,7 +152,8 @@ const complaintsContact = "phso"
 // other languages the leaflet is in.
 func (c *composer) rights(enhanced, generic bool) {
 	code := c.cfg.Code
-	if p, in := c.pageOf(code.RightsPage, hasRights); p != nil {
+	// A site need not name a rights page; the id "" would be the home page.
+	if p, in := c.pageOf(code.RightsPage, hasRights); code.RightsPage != "" && p != nil && len(p.Rights) > 0 {
 		c.add(block{kind: heading, body: text{s: p.Title, where: p.File + ": title"}, lang: in})
 		if p.Summary != "" {
 			c.add(block{kind: para, body: text{s: p.Summary, where: p.File + ": summary"}, lang: in, keep: true})
