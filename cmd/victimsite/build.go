@@ -57,26 +57,22 @@ holds it, or its content/, locales/ or templates/.`)
 		return 1
 	}
 	configureSite(st)
-	files, err := st.Render()
+	n, err := site.Publish(ctx, *out, st)
 	if perr := (*problem.Error)(nil); errors.As(err, &perr) {
 		printProblems(stderr, dir, perr.List)
 		fmt.Fprintln(stderr, "victimsite build: the site has problems (listed above); nothing was published")
 		return 1
 	}
-	if err != nil {
-		fmt.Fprintf(stderr, "victimsite build: %v; nothing was published\n", err)
-		return 1
-	}
-	if err := ctx.Err(); err != nil {
+	if ctx.Err() != nil {
 		fmt.Fprintln(stderr, "victimsite build: interrupted; nothing was published")
 		return 1
 	}
-	if err := site.Write(*out, files); err != nil {
-		fmt.Fprintf(stderr, "victimsite build: %v; the previous build was left in place\n", err)
+	if err != nil {
+		fmt.Fprintf(stderr, "victimsite build: %v; nothing was published, and the previous build was left in place\n", err)
 		return 1
 	}
 	fmt.Fprintf(stdout, "built %s (%s in %s) into %s in %s\n",
-		count(len(files), "file", "files"), count(len(st.Content.IDs()), "page", "pages"),
+		count(n, "file", "files"), count(len(st.Content.IDs()), "page", "pages"),
 		count(len(st.Config.Languages), "language", "languages"), *out, time.Since(start).Round(time.Millisecond))
 	return 0
 }
