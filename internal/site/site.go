@@ -19,6 +19,9 @@
 // and never the site (see CheckOutput). Into its own earlier output it
 // writes only the files that changed, each whole, and removes only files
 // it listed as its own; a first build goes through a temporary folder.
+// Publish is what victimsite build calls: into a new or empty folder it
+// writes each file as soon as it is rendered, through the temporary
+// folder, rather than rendering the whole site into memory first.
 package site
 
 import (
