@@ -71,20 +71,7 @@ func (s *Site) RenderInto(dir string, in *Inputs) (Files, *Pages, error) {
 	s.keep = k
 	defer func() { s.keep = nil }()
 	files, err := s.Render()
-	if err != nil || len(k.pages.kept) == 0 {
-		return files, &k.pages, err
-	}
-	// _headers names the files at the root, kept ones too.
-	all := make(Files, len(files)+len(k.pages.kept))
-	for p := range files {
-		all[p] = nil
-	}
-	for _, p := range k.pages.kept {
-		all[p] = nil
-	}
-	delete(all, "_headers")
-	files["_headers"] = s.HeaderRules(all).File()
-	return files, &k.pages, nil
+	return files, &k.pages, err
 }
 
 // sameBut is same for the files whose path does not start with prefix.

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -9,8 +10,9 @@ import (
 )
 
 // buildInto loads the site in fsys and builds it into out as the build
-// command does, returning how many pages it kept; it fails the test if
-// the site has errors.
+// command does (PublishBuild: streamed into a new folder, RenderInto and
+// WriteBuild into its own output), returning how many pages it kept; it
+// fails the test if the site has errors.
 func buildInto(t *testing.T, fsys fstest.MapFS, out, key string) int {
 	t.Helper()
 	in, err := ReadInputs(fsys, key)
@@ -21,11 +23,8 @@ func buildInto(t *testing.T, fsys fstest.MapFS, out, key string) int {
 	if probs.Errors() > 0 {
 		t.Fatalf("the site has problems:\n%v", probs)
 	}
-	files, pages, err := st.RenderInto(out, in)
+	_, pages, err := PublishBuild(context.Background(), out, st, in, nil)
 	if err != nil {
-		t.Fatal(err)
-	}
-	if err := WriteBuild(out, files, in, nil, pages); err != nil {
 		t.Fatal(err)
 	}
 	return pages.Kept()

@@ -86,6 +86,20 @@ func WriteBuild(dir string, files Files, in *Inputs, notes []string, pages *Page
 
 // replace writes files into a new folder beside dir and swaps it in.
 func replace(dir string, files Files, paths []string) error {
+	return swapIn(dir, func(tmp string) error {
+		if err := writeAll(tmp, files, paths); err != nil {
+			return err
+		}
+		if err := os.WriteFile(filepath.Join(tmp, Marker), markerFor(paths), 0o644); err != nil {
+			return fmt.Errorf("write: %w", err)
+		}
+		return nil
+	})
+}
+
+// swapIn has fill write into a new folder beside dir, and puts that
+// folder in dir's place, unless fill fails: then dir is left as it was.
+func swapIn(dir string, fill func(tmp string) error) error {
 	parent := filepath.Dir(dir)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return fmt.Errorf("write: %w", err)
@@ -94,13 +108,9 @@ func replace(dir string, files Files, paths []string) error {
 	if err != nil {
 		return fmt.Errorf("write: %w", err)
 	}
-	if err := writeAll(tmp, files, paths); err != nil {
+	if err := fill(tmp); err != nil {
 		os.RemoveAll(tmp)
 		return err
-	}
-	if err := os.WriteFile(filepath.Join(tmp, Marker), markerFor(paths), 0o644); err != nil {
-		os.RemoveAll(tmp)
-		return fmt.Errorf("write: %w", err)
 	}
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		os.RemoveAll(tmp)
