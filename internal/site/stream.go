@@ -52,7 +52,7 @@ func PublishBuild(ctx context.Context, dir string, s *Site, in *Inputs, notes []
 		if err := ctx.Err(); err != nil {
 			return 0, nil, err
 		}
-		return len(files) + pages.Kept(), pages, WriteBuild(dir, files, in, notes, pages)
+		return len(files) + len(pages.keptPaths()), pages, WriteBuild(dir, files, in, notes, pages)
 	}
 	record := in != nil && in.key != ""
 	k := &keeper{pages: Pages{keys: map[string]string{}}} // keeps nothing, notes the view keys
