@@ -68,18 +68,18 @@ type keeper struct {
 }
 
 // RenderInto is Render for a build into dir of the site fingerprinted as
-// in. When dir's CacheFile records a build (with in nil, or naming no
-// program, it is not used) by the same program, from the
-// same site folder and with the same site.toml, locales/ and templates/
-// (only pages and the files beside them differ), a page whose view (see
-// viewHasher) is the one that build rendered, and whose file is still as
-// that build left it, would come out the same: it is not rendered again
-// but kept, and the Pages say so to WriteBuild. Anything else is
-// rendered as Render does, and a file that comes out as the last build
-// wrote it (whatever that build was made from), and is still as it was
-// left, is not held in memory but left alone too: a build after a change
-// to a layout renders every page, and few of them may change. It must not
-// run while s renders otherwise.
+// in; with in nil, or naming no program, it is Render. When dir's
+// CacheFile records a build by the same program, from the same site
+// folder and with the same site.toml, locales/ and templates/ (only pages
+// and the files beside them differ), a page whose view (see viewHasher)
+// is the one that build rendered, and whose file is still as that build
+// left it, would come out the same: it is not rendered again but kept,
+// and the Pages say so to WriteBuild. Anything else is rendered as Render
+// does, and a file that comes out as the last build wrote it (whatever
+// that build was made from), and is still as it was left, is not held in
+// memory but left alone too: a build after a change to a layout renders
+// every page, and few of them may change. It must not run while s
+// renders otherwise.
 func (s *Site) RenderInto(dir string, in *Inputs) (Files, *Pages, error) {
 	k := &keeper{pages: Pages{keys: map[string]string{}}}
 	if in != nil && in.key != "" {

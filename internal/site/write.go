@@ -30,9 +30,9 @@ func Write(dir string, files Files) error {
 
 // WriteBuild is Write for a build of in that printed notes (its
 // warnings), and that RenderInto rendered as pages says (nil: all of it):
-// when it has written the files, and left alone the pages that
-// RenderInto kept, it records in CacheFile what they were made from, for
-// UpToDate and the next RenderInto. With in nil it records nothing.
+// when it has written the files, and left alone those that RenderInto
+// kept or found unchanged, it records in CacheFile what they were made
+// from, for UpToDate and the next RenderInto. With in nil it records nothing.
 // Either way the CacheFile of the last build is removed before anything
 // in dir changes, and its record of the files already there spares
 // reading back those whose size and times it still matches.
