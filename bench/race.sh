@@ -7,7 +7,7 @@
 #     the translations missing) twice: as a victimsite site folder and as
 #     the same pages in a Hugo site (translations by file name, i18n/
 #     strings, layouts of similar weight). In each of R rounds, taking
-#     turns, each tool builds three times: cold (into an empty folder),
+#     turns, each tool builds three times: cold (into a new folder),
 #     warm with nothing changed (again into the output of the cold build)
 #     and warm after one page changed (a line added to the English text of
 #     one page, the same file in both sites). For each the median wall
@@ -117,21 +117,27 @@ log "machine: $(nproc) CPUs ($cpu), $ram RAM; load average $load_start"
 
 # 1. Build speed.
 builds=(cold unchanged edited)
-declare -A build_name=([cold]="cold, into an empty folder" [unchanged]="warm, nothing changed" [edited]="warm, one page changed")
+declare -A build_name=([cold]="cold, into a new folder" [unchanged]="warm, nothing changed" [edited]="warm, one page changed")
 
 # build_round times one tool's three builds of the site in $d: cold, warm
-# with nothing changed, and warm after one more line in page $page.
+# with nothing changed, and warm after one more line in page $page. The
+# cold build goes into a new folder of its own, $d/<tool>-out.<round>; the
+# outputs are removed only once all rounds at this N are done. On a file
+# system such as this machine's ext4, which has no journal, the kernel
+# does not reuse an inode freed in the last minute or so, and to create a
+# file it scans past every one of them: a build just after rm -r of the
+# last output paid for the deleting in system time, the more the more
+# files it makes, several seconds more on a bad run.
 build_round() {
   local tool=$1 r=$2 dest b
   local -a cmd
   if [[ $tool == victimsite ]]; then
-    dest=$d/vs-out
+    dest=$d/vs-out.$r
     cmd=("$out/victimsite" build -site "$d/vs" -out "$dest")
   else
-    dest=$d/hugo-out
+    dest=$d/hugo-out.$r
     cmd=(hugo --quiet --source "$d/hugo" --destination "$dest" --cacheDir "$d/hugo-cache")
   fi
-  rm -rf "$dest"
   for b in "${builds[@]}"; do
     if [[ $b == edited ]]; then
       local site=$d/vs
@@ -156,8 +162,8 @@ for n in $NS; do
   [[ -f $d/hugo/$page ]] || { log "the page to edit, $page, is not in the Hugo site"; exit 1; }
   # One build of each first, not counted, so both find the files in the
   # page cache and Hugo has its cache folder.
-  "$out/victimsite" build -site "$d/vs" -out "$d/vs-out" > /dev/null 2>&1
-  hugo --quiet --source "$d/hugo" --destination "$d/hugo-out" --cacheDir "$d/hugo-cache" > /dev/null
+  "$out/victimsite" build -site "$d/vs" -out "$d/vs-out.0" > /dev/null 2>&1
+  hugo --quiet --source "$d/hugo" --destination "$d/hugo-out.0" --cacheDir "$d/hugo-cache" > /dev/null
   for tool in victimsite hugo; do
     for b in "${builds[@]}"; do : > "$d/$tool.$b.runs"; done
   done
@@ -183,9 +189,9 @@ for n in $NS; do
         n, what, vt, ht, vt / ht, vc, hc, vc / hc, vm / 1024, hm / 1024, vm / hm
     }')")
   done
-  files_rows+=("$n × 10: $(find "$d/vs-out" -name '*.html' | wc -l) / $(find "$d/hugo-out" -name '*.html' | wc -l)")
+  files_rows+=("$n × 10: $(find "$d/vs-out.$R" -name '*.html' | wc -l) / $(find "$d/hugo-out.$R" -name '*.html' | wc -l)")
   log "N=$n: done"
-  rm -rf "$d/vs-out" "$d/hugo-out" "$d/hugo-cache"
+  rm -rf "$d"/vs-out.* "$d"/hugo-out.* "$d/hugo-cache"
   largest=$n
 done
 

@@ -27,7 +27,9 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintln(stderr, `Usage: victimsite build [-site DIR] [-out DIR]
 
 Builds the website. A build with problems publishes nothing and leaves the
-last good build in place. A build into its own earlier output writes only
+last good build in place. A first build writes each file as it is rendered,
+into a new folder beside the output that takes its place once every file is
+written. A build into its own earlier output writes only
 the files that changed (each whole, pages after the files they use) and
 removes the files it no longer makes; it keeps a list of the files it
 wrote in `+site.Marker+`, and what it read and wrote in `+site.CacheFile+`:
@@ -83,34 +85,30 @@ holds it, or its content/, locales/ or templates/.`)
 		return 1
 	}
 	configureSite(st)
-	files, pages, err := st.RenderInto(*out, in)
+	notes := strings.Split(strings.TrimSuffix(printed.String(), "\n"), "\n")
+	if printed.Len() == 0 {
+		notes = nil
+	}
+	n, pages, err := site.PublishBuild(ctx, *out, st, in, notes)
 	if perr := (*problem.Error)(nil); errors.As(err, &perr) {
 		printProblems(stderr, dir, perr.List)
 		fmt.Fprintln(stderr, "victimsite build: the site has problems (listed above); nothing was published")
 		return 1
 	}
-	if err != nil {
-		fmt.Fprintf(stderr, "victimsite build: %v; nothing was published\n", err)
-		return 1
-	}
-	if err := ctx.Err(); err != nil {
+	if err != nil && ctx.Err() != nil {
 		fmt.Fprintln(stderr, "victimsite build: interrupted; nothing was published")
 		return 1
 	}
-	notes := strings.Split(strings.TrimSuffix(printed.String(), "\n"), "\n")
-	if printed.Len() == 0 {
-		notes = nil
-	}
-	if err := site.WriteBuild(*out, files, in, notes, pages); err != nil {
-		fmt.Fprintf(stderr, "victimsite build: %v; the previous build was left in place\n", err)
+	if err != nil {
+		fmt.Fprintf(stderr, "victimsite build: %v; nothing was published, and the previous build was left in place\n", err)
 		return 1
 	}
 	kept := ""
-	if n := pages.Kept(); n > 0 {
-		kept = fmt.Sprintf("; %d of %d page files showed nothing that changed and were not rendered again", n, pages.Count())
+	if k := pages.Kept(); k > 0 {
+		kept = fmt.Sprintf("; %d of %d page files showed nothing that changed and were not rendered again", k, pages.Count())
 	}
 	fmt.Fprintf(stdout, "built %s (%s in %s) into %s in %s%s\n",
-		count(len(files)+pages.Kept(), "file", "files"), count(len(st.Content.IDs()), "page", "pages"),
+		count(n, "file", "files"), count(len(st.Content.IDs()), "page", "pages"),
 		count(len(st.Config.Languages), "language", "languages"), *out, time.Since(start).Round(time.Millisecond), kept)
 	return 0
 }

@@ -25,7 +25,7 @@ func (s *Site) Check() problem.List {
 	if s == nil || s.layouts == nil || s.Content == nil {
 		return nil
 	}
-	_, probs := s.executeAll(append(s.jobs(), s.variantJobs()...))
+	probs, _ := s.executeAll(append(s.jobs(), s.variantJobs()...), nil) // no emit, no error
 	probs.Sort()
 	return probs
 }

@@ -17,7 +17,12 @@ import (
 // already-safe HTML (.ExitHTML, .HeaderHTML, .FooterHTML), rather than
 // through html/template's escapers once for every page. A block sees the
 // chrome of a page only (.Site, .Lang, .Root, .Switcher, .Help,
-// .HelpNowHTML, .LeafletHref, .Checked), not its title or text.
+// .HelpNowHTML, .LeafletHref, .Checked), not its title or text. So it is
+// with the links in the page's head: "assets" (the icon, style sheet and
+// script, .AssetsHTML) is rendered once per language and Root, and
+// "alternates" (a link to the page in each language it is written in,
+// .AlternatesHTML) once for all the languages of a page, seeing only
+// .Site and .Alternates.
 
 // pathMark stands for the page's folder in the switcher links of a header
 // rendered once for many pages; each page's header gets its own folder in
@@ -29,7 +34,7 @@ type chromeKey struct{ lang, root, leaflet string }
 
 // chromeBlocks are a language's blocks for pages at one Root; header has
 // pathMark where each page's folder goes.
-type chromeBlocks struct{ exit, header, footer template.HTML }
+type chromeBlocks struct{ exit, header, footer, assets template.HTML }
 
 // setChrome renders the chrome of the pages of jobs, once per language and
 // Root, and sets it on each page's view. A page whose switcher is not the
@@ -37,8 +42,12 @@ type chromeBlocks struct{ exit, header, footer template.HTML }
 // alone.
 func (s *Site) setChrome(jobs []job, help map[string]helpBlocks) error {
 	blocks := map[chromeKey]chromeBlocks{}
+	alternates := map[string]template.HTML{}
 	for _, j := range jobs {
 		v := j.view
+		if err := s.setAlternates(v, alternates); err != nil {
+			return err
+		}
 		key := chromeKey{v.Lang.Code, v.Root, v.LeafletHref}
 		b, ok := blocks[key]
 		if !ok {
@@ -48,7 +57,7 @@ func (s *Site) setChrome(jobs []job, help map[string]helpBlocks) error {
 			}
 			blocks[key] = b
 		}
-		v.ExitHTML, v.FooterHTML = b.exit, b.footer
+		v.ExitHTML, v.FooterHTML, v.AssetsHTML = b.exit, b.footer, b.assets
 		if dir, ok := s.switcherFolder(v); ok {
 			v.HeaderHTML = template.HTML(strings.ReplaceAll(string(b.header), pathMark, dir))
 			continue
@@ -76,12 +85,33 @@ func (s *Site) renderChrome(key chromeKey, lang config.Language, help helpBlocks
 	for _, block := range []struct {
 		name string
 		to   *template.HTML
-	}{{"exit", &b.exit}, {"header", &b.header}, {"footer", &b.footer}} {
+	}{{"exit", &b.exit}, {"header", &b.header}, {"footer", &b.footer}, {"assets", &b.assets}} {
 		if *block.to, err = s.block(v, block.name); err != nil {
 			return b, err
 		}
 	}
 	return b, nil
+}
+
+// setAlternates sets v.AlternatesHTML, rendering the "alternates" block
+// for the first page with v's list of alternates: done holds the blocks
+// rendered so far, by list.
+func (s *Site) setAlternates(v *view, done map[string]template.HTML) error {
+	var key strings.Builder
+	for _, a := range v.Alternates {
+		key.WriteString(a.Lang + "\x00" + a.URL + "\x00")
+	}
+	if h, ok := done[key.String()]; ok {
+		v.AlternatesHTML = h
+		return nil
+	}
+	def, _ := s.Config.Language(s.Config.DefaultLanguage)
+	h, err := s.block(&view{Site: s.Config, Lang: def, Alternates: v.Alternates}, "alternates")
+	if err != nil {
+		return err
+	}
+	done[key.String()], v.AlternatesHTML = h, h
+	return nil
 }
 
 // block renders the named block of the layouts with v, or nothing when

@@ -4,10 +4,12 @@ import (
 	"testing"
 )
 
-// TestChromeIsThePagesOwn: the exit button, header and footer rendered
-// once per language and depth are, on every page, exactly what the
-// layouts give for that page on its own; and a page whose folder the
-// URL escaper would change gets its header rendered for it alone.
+// TestChromeIsThePagesOwn: the exit button, header, footer and the links
+// to the assets rendered once per language and depth, and the links to a
+// page's other languages rendered once for all of them, are, on every
+// page, exactly what the layouts give for that page on its own; and a
+// page whose folder the URL escaper would change gets its header
+// rendered for it alone.
 func TestChromeIsThePagesOwn(t *testing.T) {
 	s, probs := Load(goldenSite(t))
 	if probs.Errors() > 0 {
@@ -37,12 +39,14 @@ func TestChromeIsThePagesOwn(t *testing.T) {
 		for _, b := range []struct {
 			name string
 			got  string
-		}{{"exit", string(j.view.ExitHTML)}, {"header", string(j.view.HeaderHTML)}, {"footer", string(j.view.FooterHTML)}} {
+		}{{"exit", string(j.view.ExitHTML)}, {"header", string(j.view.HeaderHTML)}, {"footer", string(j.view.FooterHTML)},
+			{"assets", string(j.view.AssetsHTML)}, {"alternates", string(j.view.AlternatesHTML)}} {
 			want, err := s.block(j.view, b.name)
 			if err != nil {
 				t.Fatal(err)
 			}
-			if b.got != string(want) || want == "" {
+			empty := b.name == "alternates" && len(j.view.Alternates) == 0
+			if b.got != string(want) || (want == "") != empty {
 				t.Errorf("%s: the %s block is\n%s\nwant\n%s", j.path, b.name, b.got, want)
 			}
 		}

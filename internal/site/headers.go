@@ -70,19 +70,25 @@ var securityHeaders = []Header{
 // the security headers for everything, a year's caching for assets, and
 // no-cache for each language's folder and each file at the root.
 func (s *Site) HeaderRules(files Files) HeaderRules {
+	var root []string
+	for p := range files {
+		if !strings.Contains(p, "/") {
+			root = append(root, p)
+		}
+	}
+	return s.headerRules(root)
+}
+
+// headerRules are HeaderRules for a site with the given files at its root.
+func (s *Site) headerRules(root []string) HeaderRules {
 	rules := HeaderRules{
 		{Path: "/*", Headers: securityHeaders},
 		{Path: "/assets/*", Headers: []Header{{"Cache-Control", CacheAsset}}},
 		{Path: "/", Headers: []Header{{"Cache-Control", CachePage}}},
 	}
-	var root []string
-	for p := range files {
-		if !strings.Contains(p, "/") && p != "_headers" {
-			root = append(root, p)
-		}
-	}
+	root = slices.DeleteFunc(slices.Clone(root), func(p string) bool { return p == "_headers" })
 	slices.Sort(root)
-	for _, p := range root {
+	for _, p := range slices.Compact(root) {
 		rules = append(rules, HeaderRule{Path: "/" + p, Headers: []Header{{"Cache-Control", CachePage}}})
 	}
 	for _, l := range s.Config.Languages {

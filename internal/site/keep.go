@@ -4,6 +4,7 @@ import (
 	"runtime"
 	"slices"
 	"strings"
+	"sync"
 
 	"golang.org/x/sync/errgroup"
 
@@ -11,14 +12,21 @@ import (
 )
 
 // Pages are what RenderInto tells WriteBuild of a build's pages: the
-// view key of each, rendered or kept, and the pages it kept.
+// view key of each, rendered or kept, the pages it kept, and the files it
+// rendered again that came out as the last build left them.
 type Pages struct {
 	keys map[string]string // path -> view key
 	kept []string          // sorted
+	same []string          // sorted
 }
 
 // Kept is how many page files RenderInto kept from the last build.
-func (p *Pages) Kept() int { return len(p.keptPaths()) }
+func (p *Pages) Kept() int {
+	if p == nil {
+		return 0
+	}
+	return len(p.kept)
+}
 
 // Count is how many page files the build makes, rendered or kept.
 func (p *Pages) Count() int {
@@ -28,11 +36,18 @@ func (p *Pages) Count() int {
 	return len(p.keys)
 }
 
+// keptPaths are the files WriteBuild leaves as they are, sorted: the
+// pages kept and the files that came out the same.
 func (p *Pages) keptPaths() []string {
 	if p == nil {
 		return nil
 	}
-	return p.kept
+	if len(p.same) == 0 {
+		return p.kept
+	}
+	all := slices.Concat(p.kept, p.same)
+	slices.Sort(all)
+	return all
 }
 
 func (p *Pages) key(path string) string {
@@ -47,44 +62,66 @@ func (p *Pages) key(path string) string {
 // the last build into the folder rendered from the same view.
 type keeper struct {
 	last  *cache // nil: leave nothing out
+	prev  *cache // the last build's cache, whatever it was built from
 	dir   string
 	pages Pages
 }
 
 // RenderInto is Render for a build into dir of the site fingerprinted as
-// in. When dir's CacheFile records a build by the same program, from the
-// same site folder and with the same site.toml, locales/ and templates/
-// (only pages and the files beside them differ), a page whose view (see
-// viewHasher) is the one that build rendered, and whose file is still as
-// that build left it, would come out the same: it is not rendered again
-// but kept, and the Pages say so to WriteBuild. Anything else is
-// rendered as Render does. It must not run while s renders otherwise.
+// in; with in nil, or naming no program, it is Render. When dir's
+// CacheFile records a build by the same program, from the same site
+// folder and with the same site.toml, locales/ and templates/ (only pages
+// and the files beside them differ), a page whose view (see viewHasher)
+// is the one that build rendered, and whose file is still as that build
+// left it, would come out the same: it is not rendered again but kept,
+// and the Pages say so to WriteBuild. Anything else is rendered as Render
+// does, and a file that comes out as the last build wrote it (whatever
+// that build was made from), and is still as it was left, is not held in
+// memory but left alone too: a build after a change to a layout renders
+// every page, and few of them may change. It must not run while s
+// renders otherwise.
 func (s *Site) RenderInto(dir string, in *Inputs) (Files, *Pages, error) {
 	k := &keeper{pages: Pages{keys: map[string]string{}}}
 	if in != nil && in.key != "" {
 		if resolved, err := resolve(dir); err == nil {
-			if c, ok := readCache(resolved); ok && c.key == in.key && in.sameBut(c.inputs, content.Folder+"/") {
-				k.last, k.dir = c, resolved
+			if c, ok := readCache(resolved); ok {
+				k.prev, k.dir = c, resolved
+				if c.key == in.key && in.sameBut(c.inputs, content.Folder+"/") {
+					k.last = c
+				}
 			}
 		}
 	}
 	s.keep = k
 	defer func() { s.keep = nil }()
-	files, err := s.Render()
-	if err != nil || len(k.pages.kept) == 0 {
+	if k.prev == nil {
+		files, err := s.Render()
 		return files, &k.pages, err
 	}
-	// _headers names the files at the root, kept ones too.
-	all := make(Files, len(files)+len(k.pages.kept))
-	for p := range files {
-		all[p] = nil
+	var c collector
+	var mu sync.Mutex
+	err := s.renderTo(func(f rendered) error {
+		if !k.unchanged(f) {
+			return c.add(f)
+		}
+		f.release()
+		mu.Lock()
+		k.pages.same = append(k.pages.same, f.path)
+		mu.Unlock()
+		return nil
+	})
+	if err != nil {
+		return nil, &k.pages, err
 	}
-	for _, p := range k.pages.kept {
-		all[p] = nil
-	}
-	delete(all, "_headers")
-	files["_headers"] = s.HeaderRules(all).File()
-	return files, &k.pages, nil
+	slices.Sort(k.pages.same)
+	return c.files, &k.pages, nil
+}
+
+// unchanged reports whether f is what the last build wrote at its path,
+// and the file there is still as that build left it.
+func (k *keeper) unchanged(f rendered) bool {
+	e, ok := k.prev.output(f.path)
+	return ok && e.hash != "" && e.hash == hashBytes(f.data) && k.prev.intactFile(k.dir, e)
 }
 
 // sameBut is same for the files whose path does not start with prefix.

@@ -1,16 +1,20 @@
 package site
 
 import (
+	"context"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
 )
 
 // buildInto loads the site in fsys and builds it into out as the build
-// command does, returning how many pages it kept; it fails the test if
-// the site has errors.
+// command does (PublishBuild: streamed into a new folder, RenderInto and
+// WriteBuild into its own output), returning how many pages it kept; it
+// fails the test if the site has errors.
 func buildInto(t *testing.T, fsys fstest.MapFS, out, key string) int {
 	t.Helper()
 	in, err := ReadInputs(fsys, key)
@@ -21,11 +25,8 @@ func buildInto(t *testing.T, fsys fstest.MapFS, out, key string) int {
 	if probs.Errors() > 0 {
 		t.Fatalf("the site has problems:\n%v", probs)
 	}
-	files, pages, err := st.RenderInto(out, in)
+	_, pages, err := PublishBuild(context.Background(), out, st, in, nil)
 	if err != nil {
-		t.Fatal(err)
-	}
-	if err := WriteBuild(out, files, in, nil, pages); err != nil {
 		t.Fatal(err)
 	}
 	return pages.Kept()
@@ -167,4 +168,72 @@ func TestViewKey(t *testing.T) {
 			t.Errorf("%s: the key did not change (%q)", name, k)
 		}
 	}
+}
+
+// TestRenderIntoHoldsOnlyWhatChanged: after a change that renders every
+// page again (a comment in a language's strings), RenderInto holds in
+// memory only the files that came out other than the last build left
+// them (here one page edited by hand in the output), and the build then
+// leaves the folder as a full build would, having written only that page.
+func TestRenderIntoHoldsOnlyWhatChanged(t *testing.T) {
+	fsys := goldenSite(t)
+	out := filepath.Join(t.TempDir(), "public")
+	buildInto(t, fsys, out, "k")
+	fsys["locales/pl.toml"] = &fstest.MapFile{Data: append([]byte("# a comment\n"), fsys["locales/pl.toml"].Data...)}
+	edited := filepath.Join(out, "en", "index.html")
+	if err := os.WriteFile(edited, []byte("mine"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	before := stamps(t, out)
+	in, err := ReadInputs(fsys, "k")
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, probs := Load(fsys)
+	if probs.Errors() > 0 {
+		t.Fatal(probs)
+	}
+	files, pages, err := st.RenderInto(out, in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if pages.Kept() != 0 {
+		t.Errorf("kept %d pages after the strings changed; want every page rendered again", pages.Kept())
+	}
+	if len(files) != 1 || files["en/index.html"] == nil {
+		t.Errorf("RenderInto holds %d files (%v); want en/index.html alone", len(files), slices.Sorted(maps.Keys(files)))
+	}
+	if err := WriteBuild(out, files, in, nil, pages); err != nil {
+		t.Fatal(err)
+	}
+	full, err := st.Render()
+	if err != nil {
+		t.Fatal(err)
+	}
+	compareFiles(t, builtFiles(t, out), full)
+	for p, st := range stamps(t, out) {
+		if st != before[p] && p != "en/index.html" && p != CacheFile && p != Marker {
+			t.Errorf("the build wrote %s, which was as the last build left it", p)
+		}
+	}
+}
+
+// stamps returns the stamp of every file below dir, by slash-separated
+// path.
+func stamps(t *testing.T, dir string) map[string]stamp {
+	t.Helper()
+	out := map[string]stamp{}
+	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		info, err := d.Info()
+		rel, _ := filepath.Rel(dir, p)
+		out[filepath.ToSlash(rel)] = stampOf(info)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
 }

@@ -30,36 +30,91 @@ type job struct {
 // Render returns every published file. It is pure: it reads only the
 // loaded site and writes nothing.
 func (s *Site) Render() (Files, error) {
-	if s == nil || s.layouts == nil || s.Content == nil {
-		return nil, ErrNotRenderable
-	}
-	files := Files{}
-	for p, b := range s.assets.files {
-		files[p] = b
-	}
-	for p, b := range s.Content.Files() {
-		files[p] = b
-	}
-	pages, err := s.execute(s.keep.filter(s.jobs()))
-	if err != nil {
+	var c collector
+	if err := s.renderTo(c.add); err != nil {
 		return nil, err
 	}
-	for p, b := range pages {
-		files[p] = b
+	return c.files, nil
+}
+
+// collector gathers rendered files into Files, from several goroutines.
+type collector struct {
+	mu    sync.Mutex
+	files Files
+}
+
+// add keeps a copy of f and gives its buffer back.
+func (c *collector) add(f rendered) error {
+	data := f.data
+	if f.buf != nil {
+		data = bytes.Clone(f.data)
+		f.release()
 	}
-	files["sitemap.xml"] = s.sitemap()
-	files["robots.txt"] = []byte("User-agent: *\nAllow: /\n\nSitemap: " + s.Config.URL("sitemap.xml") + "\n")
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.files == nil {
+		c.files = Files{}
+	}
+	c.files[f.path] = data
+	return nil
+}
+
+// renderTo renders every published file and hands each to emit as it is
+// made, from several goroutines at once; the pages come in no fixed
+// order. While a keeper is set (see RenderInto) the pages it keeps are
+// left out, but _headers, made from the list of every page, still names
+// those at the root. It stops at the first error from emit, and returns it. A layout
+// that cannot be executed is a *problem.Error, returned once every page
+// has been tried, so it may come after emit was given the other files.
+func (s *Site) renderTo(emit func(rendered) error) error {
+	if s == nil || s.layouts == nil || s.Content == nil {
+		return ErrNotRenderable
+	}
+	var root []string // the files at the top, for _headers
+	put := func(p string, data []byte) error {
+		if !strings.Contains(p, "/") {
+			root = append(root, p)
+		}
+		return emit(rendered{path: p, data: data})
+	}
+	for _, files := range []Files{s.assets.files, s.Content.Files()} {
+		for p, b := range files {
+			if err := put(p, b); err != nil {
+				return err
+			}
+		}
+	}
+	jobs := s.jobs()
+	for _, j := range jobs {
+		if !strings.Contains(j.path, "/") {
+			root = append(root, j.path)
+		}
+	}
+	probs, err := s.executeAll(s.keep.filter(jobs), emit)
+	if err != nil {
+		return err
+	}
+	if err := probs.Err(); err != nil {
+		return err
+	}
+	if err := put("sitemap.xml", s.sitemap()); err != nil {
+		return err
+	}
+	if err := put("robots.txt", []byte("User-agent: *\nAllow: /\n\nSitemap: "+s.Config.URL("sitemap.xml")+"\n")); err != nil {
+		return err
+	}
 	if s.Leaflet != nil {
 		for _, l := range s.Config.Languages {
 			pdf, err := s.Leaflet(l.Code)
 			if err != nil {
-				return nil, fmt.Errorf("leaflet in %s: %w", l.Code, err)
+				return fmt.Errorf("leaflet in %s: %w", l.Code, err)
 			}
-			files[l.Code+"/leaflet.pdf"] = pdf
+			if err := put(l.Code+"/leaflet.pdf", pdf); err != nil {
+				return err
+			}
 		}
 	}
-	files["_headers"] = s.HeaderRules(files).File()
-	return files, nil
+	return emit(rendered{path: "_headers", data: s.headerRules(root).File()})
 }
 
 // helpBlocks are the blocks of a language that are the same on every
@@ -92,33 +147,35 @@ func (s *Site) helpBlocks() (map[string]helpBlocks, error) {
 	return blocks, nil
 }
 
-// buffers hold pages as they are rendered: a page is copied out at its
-// exact size, and the buffer, grown to the size of a page, is used again.
+// buffers hold pages as they are rendered: a buffer, grown to the size
+// of a page, is used again once the page is written or copied out.
 var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // execute renders HTML files, in parallel. A layout that cannot be
 // executed is a *problem.Error naming the layout's file and line, as
 // Check reports it.
 func (s *Site) execute(jobs []job) (Files, error) {
-	out, probs := s.executeAll(jobs)
+	c := collector{files: make(Files, len(jobs))}
+	probs, err := s.executeAll(jobs, c.add)
+	if err != nil {
+		return nil, err
+	}
 	if err := probs.Err(); err != nil {
 		return nil, err
 	}
-	files := make(Files, len(jobs))
-	for i, j := range jobs {
-		files[j.path] = out[i]
-	}
-	return files, nil
+	return c.files, nil
 }
 
-// executeAll renders HTML files, in parallel, and reports every layout
-// that fails, once for all the files it fails on.
-func (s *Site) executeAll(jobs []job) ([][]byte, problem.List) {
+// executeAll renders HTML files, in parallel, and hands each to emit, when
+// emit is not nil. It reports every layout that fails, once for all the
+// files it fails on, and returns the first error from emit, after which
+// it renders no more.
+func (s *Site) executeAll(jobs []job, emit func(rendered) error) (problem.List, error) {
 	help, err := s.helpBlocks()
 	if err != nil {
 		var probs problem.List
 		addExecError(&probs, err, "the help block", s.layouts.definedIn("page"))
-		return nil, probs
+		return probs, nil
 	}
 	for _, j := range jobs {
 		b := help[j.view.Lang.Code]
@@ -127,28 +184,30 @@ func (s *Site) executeAll(jobs []job) ([][]byte, problem.List) {
 	if err := s.setChrome(jobs, help); err != nil {
 		var probs problem.List
 		addExecError(&probs, err, "the page's chrome", s.layouts.definedIn("page"))
-		return nil, probs
+		return probs, nil
 	}
-	out := make([][]byte, len(jobs))
 	errs := make([]error, len(jobs))
 	var g errgroup.Group
 	g.SetLimit(runtime.GOMAXPROCS(0))
 	for i, j := range jobs {
 		g.Go(func() error {
 			buf := buffers.Get().(*bytes.Buffer)
-			defer buffers.Put(buf)
 			buf.Reset()
 			t := s.layouts.byLang[j.view.Lang.Code][j.kind]
-			if err := t.ExecuteTemplate(buf, "base", j.view); err != nil {
+			err := t.ExecuteTemplate(buf, "base", j.view)
+			jobs[i].view = nil // what it holds is not needed again
+			if err != nil || emit == nil {
+				buffers.Put(buf)
 				errs[i] = err
 				return nil // every page is rendered, so every error is reported
 			}
-			out[i] = bytes.Clone(buf.Bytes())
-			return nil
+			return emit(rendered{path: j.path, data: buf.Bytes(), buf: buf})
 		})
 	}
-	_ = g.Wait() // the workers report through errs
-	return out, s.execProblems(jobs, errs)
+	if err := g.Wait(); err != nil {
+		return nil, err
+	}
+	return s.execProblems(jobs, errs), nil
 }
 
 // jobs lists every HTML file: each page in each language, the language

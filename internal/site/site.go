@@ -21,6 +21,10 @@
 // it listed as its own; a first build goes through a temporary folder.
 // WriteBuild also records what the build read and wrote (see CacheFile),
 // so that UpToDate can tell the next build that nothing changed.
+// PublishBuild, what victimsite build calls, renders and writes in one
+// go: into a new or empty folder it writes each file as soon as it is
+// rendered, through the temporary folder, rather than rendering the whole
+// site into memory first, and it records the cache there too.
 package site
 
 import (

@@ -49,11 +49,13 @@ type view struct {
 	// the top of every page; both are the same on every page of a
 	// language, so they are rendered once per language (see Site.helpBlocks).
 	HelpHTML, HelpNowHTML template.HTML
-	// ExitHTML, HeaderHTML and FooterHTML are the blocks around the page,
-	// rendered once per language and Root (see setChrome).
-	ExitHTML, HeaderHTML, FooterHTML template.HTML
-	LeafletHref                      string
-	Checked                          string
+	// ExitHTML, HeaderHTML, FooterHTML and AssetsHTML (the links to the
+	// icon, style sheet and script) are the blocks around the page,
+	// rendered once per language and Root, and AlternatesHTML once for all
+	// the languages of the page (see setChrome).
+	ExitHTML, HeaderHTML, FooterHTML, AssetsHTML, AlternatesHTML template.HTML
+	LeafletHref                                                  string
+	Checked                                                      string
 	// Policy is the Content-Security-Policy, for the page's meta element.
 	Policy string
 }

@@ -30,9 +30,9 @@ func Write(dir string, files Files) error {
 
 // WriteBuild is Write for a build of in that printed notes (its
 // warnings), and that RenderInto rendered as pages says (nil: all of it):
-// when it has written the files, and left alone the pages that
-// RenderInto kept, it records in CacheFile what they were made from, for
-// UpToDate and the next RenderInto. With in nil it records nothing.
+// when it has written the files, and left alone those that RenderInto
+// kept or found unchanged, it records in CacheFile what they were made
+// from, for UpToDate and the next RenderInto. With in nil it records nothing.
 // Either way the CacheFile of the last build is removed before anything
 // in dir changes, and its record of the files already there spares
 // reading back those whose size and times it still matches.
@@ -86,6 +86,20 @@ func WriteBuild(dir string, files Files, in *Inputs, notes []string, pages *Page
 
 // replace writes files into a new folder beside dir and swaps it in.
 func replace(dir string, files Files, paths []string) error {
+	return swapIn(dir, func(tmp string) error {
+		if err := writeAll(tmp, files, paths); err != nil {
+			return err
+		}
+		if err := os.WriteFile(filepath.Join(tmp, Marker), markerFor(paths), 0o644); err != nil {
+			return fmt.Errorf("write: %w", err)
+		}
+		return nil
+	})
+}
+
+// swapIn has fill write into a new folder beside dir, and puts that
+// folder in dir's place, unless fill fails: then dir is left as it was.
+func swapIn(dir string, fill func(tmp string) error) error {
 	parent := filepath.Dir(dir)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return fmt.Errorf("write: %w", err)
@@ -94,13 +108,9 @@ func replace(dir string, files Files, paths []string) error {
 	if err != nil {
 		return fmt.Errorf("write: %w", err)
 	}
-	if err := writeAll(tmp, files, paths); err != nil {
+	if err := fill(tmp); err != nil {
 		os.RemoveAll(tmp)
 		return err
-	}
-	if err := os.WriteFile(filepath.Join(tmp, Marker), markerFor(paths), 0o644); err != nil {
-		os.RemoveAll(tmp)
-		return fmt.Errorf("write: %w", err)
 	}
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		os.RemoveAll(tmp)
