@@ -2,11 +2,11 @@ package pdf
 
 import (
 	"bytes"
-	"compress/zlib"
-	"io"
 	"regexp"
 	"strconv"
 	"testing"
+
+	"victimsite/internal/pdf/pdftest"
 )
 
 // TestXrefStream reads the cross-reference stream of a document back
@@ -21,14 +21,7 @@ func TestXrefStream(t *testing.T) {
 	}
 	size, _ := strconv.Atoi(string(out[m[2]:m[3]]))
 	length, _ := strconv.Atoi(string(out[m[4]:m[5]]))
-	zr, err := zlib.NewReader(bytes.NewReader(out[m[1] : m[1]+length]))
-	if err != nil {
-		t.Fatal(err)
-	}
-	data, err := io.ReadAll(zr)
-	if err != nil {
-		t.Fatal(err)
-	}
+	data := pdftest.Inflate(t, out[m[1]:m[1]+length])
 	if len(data) != size*8 {
 		t.Fatalf("%d bytes of entries, want %d rows of 8 for /Size %d", len(data), size*8, size)
 	}

@@ -192,16 +192,21 @@ func appendTextString(b []byte, s string) []byte {
 	if isPrintableASCII(s) {
 		return appendLiteral(b, s)
 	}
-	b = append(b, "(\376\377"...)
+	b = appendUTF16(append(b, "(\376\377"...), s, appendUTF16Unit)
+	return append(b, ')')
+}
+
+// appendUTF16 writes s as UTF-16BE code units, each with unit.
+func appendUTF16(b []byte, s string, unit func([]byte, uint16) []byte) []byte {
 	for _, r := range s {
 		if r >= 0x10000 {
 			r1, r2 := utf16.EncodeRune(r)
-			b = appendUTF16Unit(appendUTF16Unit(b, uint16(r1)), uint16(r2))
+			b = unit(unit(b, uint16(r1)), uint16(r2))
 			continue
 		}
-		b = appendUTF16Unit(b, uint16(r))
+		b = unit(b, uint16(r))
 	}
-	return append(b, ')')
+	return b
 }
 
 // appendUTF16Unit writes one UTF-16BE code unit into a literal string,
@@ -253,13 +258,5 @@ func appendHex16(b []byte, v uint16) []byte {
 // appendUTF16Hex writes s as UTF-16BE hex digits, without brackets (for
 // ToUnicode destinations).
 func appendUTF16Hex(b []byte, s string) []byte {
-	for _, r := range s {
-		if r >= 0x10000 {
-			r1, r2 := utf16.EncodeRune(r)
-			b = appendHex16(appendHex16(b, uint16(r1)), uint16(r2))
-			continue
-		}
-		b = appendHex16(b, uint16(r))
-	}
-	return b
+	return appendUTF16(b, s, appendHex16)
 }

@@ -24,18 +24,25 @@ func Unpack(t testing.TB, b []byte, need bool) []byte {
 	out := append([]byte(nil), b...)
 	for _, m := range objStm.FindAllSubmatchIndex(b, -1) {
 		n, _ := strconv.Atoi(string(b[m[2]:m[3]]))
-		r, err := zlib.NewReader(bytes.NewReader(b[m[1] : m[1]+n]))
-		if err != nil {
-			t.Fatal(err)
-		}
-		data, err := io.ReadAll(r)
-		if err != nil {
-			t.Fatal(err)
-		}
-		out = append(append(out, '\n'), data...)
+		out = append(append(out, '\n'), Inflate(t, b[m[1]:m[1]+n])...)
 	}
 	if need && len(out) == len(b) {
 		t.Fatal("the PDF has no object stream")
+	}
+	return out
+}
+
+// Inflate returns the zlib (FlateDecode) stream data decompressed, and
+// fails the test when it cannot be read.
+func Inflate(t testing.TB, data []byte) []byte {
+	t.Helper()
+	r, err := zlib.NewReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := io.ReadAll(r)
+	if err != nil {
+		t.Fatal(err)
 	}
 	return out
 }
