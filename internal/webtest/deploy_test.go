@@ -43,6 +43,13 @@ func TestNginx(t *testing.T) {
 	if err := site.Write(public, fx.files); err != nil {
 		t.Fatal(err)
 	}
+	// A build leaves its records beside the site; no host may serve them.
+	records := []string{".victimsite-output", ".victimsite-cache"}
+	for _, name := range records {
+		if err := os.WriteFile(filepath.Join(public, name), []byte("the build's record\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
 	srv := startNginx(t, nginx, public)
 	rules := fx.site.HeaderRules(fx.files)
 	css := assetPath(t, fx.files, "site", ".css")
@@ -64,6 +71,8 @@ func TestNginx(t *testing.T) {
 			{"/no-such-page", "404.html"},
 			{"/xx/not-a-language/", "404.html"},
 			{"/_headers", "404.html"},
+			{"/" + records[0], "404.html"},
+			{"/" + records[1], "404.html"},
 		} {
 			resp, body := get(t, srv.url+tt.path, nil)
 			if resp.StatusCode != http.StatusNotFound {
@@ -358,7 +367,7 @@ func TestCaddyfile(t *testing.T) {
 		t.Errorf("deploy/Caddyfile gives assets Cache-Control %v, want %q", asset, want)
 	}
 	for _, want := range []string{"encode gzip", "handle_errors {", "try_files /{re.inlang.1}/404.html /404.html",
-		"@assets path /assets/*", "request>uri delete", "request>remote_ip delete", "request>client_ip delete", "request>headers delete"} {
+		"@assets path /assets/*", "@rules path /_headers /.victimsite-*", "request>uri delete", "request>remote_ip delete", "request>client_ip delete", "request>headers delete"} {
 		if !strings.Contains(conf, want) {
 			t.Errorf("deploy/Caddyfile lacks %q", want)
 		}
