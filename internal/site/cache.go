@@ -56,9 +56,20 @@ func stampOf(info fs.FileInfo) stamp {
 	if info.ModTime().IsZero() {
 		s.mtime = 0
 	}
-	s.ctime, s.ino = sysStamp(info)
+	s.ctime, s.ino = metaStamp(info)
 	return s
 }
+
+// metaStamp is sysStamp; a test sets it to one that gives nothing, as on
+// a system without metadata times.
+var metaStamp = sysStamp
+
+// proves reports whether a stamp, when it has not changed, proves the
+// content has not: only where the system gives the time a file's metadata
+// last changed, which no one can set back. Elsewhere a same-size edit
+// with its time put back (touch -r, cp -p, rsync -a, an unzipped archive)
+// keeps size and time, so the content is compared by its SHA-256.
+func (s stamp) proves() bool { return s.ctime != 0 }
 
 // entry is one file in the cache: its slash-separated path, its stamp
 // and, when known, the hex SHA-256 of its content and, for a page, its
@@ -129,7 +140,7 @@ func ReadInputs(fsys fs.FS, key string) (*Inputs, error) {
 // racy reports whether a file may have changed since it was fingerprinted
 // without its stamp changing.
 func (in *Inputs) racy(e entry) bool {
-	return e.mtime == 0 || e.mtime >= in.start.Add(-racyInput).UnixNano()
+	return e.mtime == 0 || !e.proves() || e.mtime >= in.start.Add(-racyInput).UnixNano()
 }
 
 // same reports whether the site is as recorded: the same files, each with
@@ -237,7 +248,7 @@ func (c *cache) intactFile(dir string, e entry) bool {
 	if err != nil || !info.Mode().IsRegular() || stampOf(info) != e.stamp {
 		return false
 	}
-	if e.mtime < c.written {
+	if e.mtime < c.written && e.proves() {
 		return true
 	}
 	h, err := fileHash(os.DirFS(dir), e.path)

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -184,12 +185,27 @@ func TestUpToDateInvalidation(t *testing.T) {
 			return "key 1"
 		}, false},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			siteDir, out := builtCache(t)
-			key := tt.change(t, siteDir, out)
-			if got := upToDate(t, siteDir, out, key); got != tt.want {
-				t.Errorf("UpToDate = %v, want %v", got, tt.want)
+	// Each case holds with the system's stamps and, as on a system that
+	// gives no metadata times (macOS, Windows), with size and time alone.
+	systems := []struct {
+		name  string
+		stamp func(fs.FileInfo) (int64, uint64)
+	}{
+		{"this system", sysStamp},
+		{"no metadata times", func(fs.FileInfo) (int64, uint64) { return 0, 0 }},
+	}
+	for _, sys := range systems {
+		t.Run(sys.name, func(t *testing.T) {
+			defer func(old func(fs.FileInfo) (int64, uint64)) { metaStamp = old }(metaStamp)
+			metaStamp = sys.stamp
+			for _, tt := range tests {
+				t.Run(tt.name, func(t *testing.T) {
+					siteDir, out := builtCache(t)
+					key := tt.change(t, siteDir, out)
+					if got := upToDate(t, siteDir, out, key); got != tt.want {
+						t.Errorf("UpToDate = %v, want %v", got, tt.want)
+					}
+				})
 			}
 		})
 	}
