@@ -10,14 +10,20 @@ import (
 // the leaflet and dropped.
 func TestPersonalDetailsNotKept(t *testing.T) {
 	r := repoRenderer(t)
-	personal := []string{"Zofia Wiśniewska", "Qorvath", "551234", "qorvath.k@lincs", "LP-98765-26", "Skegness"}
+	personal := []string{"Zofia Wiśniewska", "Qorvath", "551234", "qorvath.k@lincs", "LP-98765-26", "Skegness", "Brynmor"}
+	variants := []struct{ bilingual, discreet, large bool }{
+		{}, {bilingual: true}, {discreet: true}, {large: true}, {bilingual: true, discreet: true, large: true},
+	}
 	for _, lang := range r.languages() {
-		for _, variant := range []struct{ bilingual, discreet bool }{{}, {bilingual: true}, {discreet: true}} {
+		for _, variant := range variants {
 			d := sample(lang)
 			d.VictimName, d.Officer.Name = "Zofia Wiśniewska", "Kit Qorvath"
 			d.Officer.Phone, d.Officer.Email, d.CrimeRef = "01522 551234", "qorvath.k@lincs.police.uk", "LP-98765-26"
 			d.Officer.Station = "Skegness"
-			d.Bilingual, d.Discreet = variant.bilingual, variant.discreet
+			d.Bilingual, d.Discreet, d.LargePrint = variant.bilingual, variant.discreet, variant.large
+			if variant.discreet && variant.large {
+				d.ContactName = "Brynmor" // how the discreet leaflet names the officer (personal, never kept)
+			}
 			if _, err := r.Render(d); err != nil {
 				t.Fatalf("%s %+v: %v", lang, variant, err)
 			}
