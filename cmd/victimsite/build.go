@@ -124,7 +124,7 @@ func configureSite(st *site.Site) {
 	st.Leaflet = func(lang string) ([]byte, error) {
 		once.Do(func() {
 			var r *leaflet.Renderer
-			r, err = leaflet.New(leaflet.Source{Config: st.Config, Content: st.Content, Locales: st.Locales})
+			r, err = leaflet.New(leafletSource(st))
 			if err == nil {
 				pdfs, err = r.Generics()
 			}

@@ -57,7 +57,12 @@ func leafletProblems(st *site.Site) problem.List {
 	if st.Content == nil || st.Locales == nil {
 		return nil
 	}
-	return leaflet.Check(leaflet.Source{Config: st.Config, Content: st.Content, Locales: st.Locales})
+	return leaflet.Check(leafletSource(st))
+}
+
+// leafletSource is what the leaflets read of a loaded site.
+func leafletSource(st *site.Site) leaflet.Source {
+	return leaflet.Source{Config: st.Config, Content: st.Content, Locales: st.Locales}
 }
 
 // cachedLeafletProblems returns leafletProblems for the preview, which
@@ -69,7 +74,7 @@ func cachedLeafletProblems() func(*site.Site) problem.List {
 		if st.Content == nil || st.Locales == nil {
 			return nil
 		}
-		return c.Check(leaflet.Source{Config: st.Config, Content: st.Content, Locales: st.Locales})
+		return c.Check(leafletSource(st))
 	}
 }
 

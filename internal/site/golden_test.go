@@ -52,9 +52,16 @@ func copyTree(t testing.TB, dst fstest.MapFS, dir, prefix string) {
 
 func renderGolden(t testing.TB) Files {
 	t.Helper()
-	s, probs := Load(goldenSite(t))
+	return renderSite(t, goldenSite(t))
+}
+
+// renderSite loads fsys and renders it; a problem in the site or in the
+// rendering fails the test.
+func renderSite(t testing.TB, fsys fs.FS) Files {
+	t.Helper()
+	s, probs := Load(fsys)
 	if probs.Errors() > 0 {
-		t.Fatalf("the golden site has problems:\n%v", probs)
+		t.Fatalf("the site has problems:\n%v", probs)
 	}
 	files, err := s.Render()
 	if err != nil {

@@ -126,14 +126,7 @@ func TestLinksFromEveryLanguageResolve(t *testing.T) {
 	fsys["content/crime/map.png"] = &fstest.MapFile{Data: []byte("png")}
 	fsys["content/crime/forms/claim.pdf"] = &fstest.MapFile{Data: []byte("pdf")}
 	delete(fsys, "content/crime/burglary.pl.md") // Polish readers get the English text, links and all
-	s, probs := Load(fsys)
-	if probs.Errors() > 0 {
-		t.Fatal(probs)
-	}
-	files, err := s.Render()
-	if err != nil {
-		t.Fatal(err)
-	}
+	files := renderSite(t, fsys)
 	if string(files["files/crime/map.png"]) != "png" || string(files["files/crime/forms/claim.pdf"]) != "pdf" {
 		t.Fatalf("the files beside the page are not published under files/")
 	}

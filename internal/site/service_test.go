@@ -37,20 +37,13 @@ func TestAssetNames(t *testing.T) {
 	}
 	// An edit gives a new name.
 	fsys["templates/assets/site.css"] = &fstest.MapFile{Data: []byte("body { color: black }")}
-	s, probs := Load(fsys)
-	if probs.Errors() > 0 {
-		t.Fatal(probs)
-	}
-	again, err := s.Render()
-	if err != nil {
-		t.Fatal(err)
-	}
+	again := renderSite(t, fsys)
 	if _, ok := again["assets/site."+hashOf("body { color: black }")+".css"]; !ok {
 		t.Error("after an edit, the stylesheet keeps its old name")
 	}
 	// A layout that names an asset that does not exist stops the render.
 	fsys["templates/404.html"] = &fstest.MapFile{Data: []byte(`{{define "main"}}<img src="{{asset "logo.png"}}" alt="">{{end}}`)}
-	s, _ = Load(fsys)
+	s, _ := Load(fsys)
 	if _, err := s.Render(); err == nil || !strings.Contains(err.Error(), "there is no templates/assets/logo.png") {
 		t.Errorf("got %v, want an error that names the missing asset", err)
 	}

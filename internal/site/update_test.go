@@ -26,6 +26,19 @@ func ageTree(t *testing.T, dir string) {
 	}
 }
 
+// writeOver writes first into dir, ages the tree, and writes second over
+// it, so that touched shows what the second Write changed.
+func writeOver(t *testing.T, dir string, first, second Files) {
+	t.Helper()
+	if err := Write(dir, first); err != nil {
+		t.Fatal(err)
+	}
+	ageTree(t, dir)
+	if err := Write(dir, second); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // touched returns the slash-separated paths below dir (folders too, "."
 // for dir itself) whose modification time is no longer longAgo.
 func touched(t *testing.T, dir string) []string {
@@ -59,14 +72,8 @@ func touched(t *testing.T, dir string) []string {
 func TestWriteOnlyWhatChanged(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "public")
 	first := Files{"assets/site.1.css": []byte("p{}"), "en/index.html": []byte("1"), "en/old/index.html": []byte("old"), "same.html": []byte("s")}
-	if err := Write(dir, first); err != nil {
-		t.Fatal(err)
-	}
-	ageTree(t, dir)
 	second := Files{"assets/site.1.css": []byte("p{}"), "en/index.html": []byte("2"), "pl/new.html": []byte("n"), "same.html": []byte("s")}
-	if err := Write(dir, second); err != nil {
-		t.Fatal(err)
-	}
+	writeOver(t, dir, first, second)
 	got := readTree(t, dir)
 	want := map[string]string{Marker: string(markerFor([]string{"assets/site.1.css", "en/index.html", "pl/new.html", "same.html"}))}
 	for p, data := range second {
@@ -96,13 +103,7 @@ func TestWriteOnlyWhatChanged(t *testing.T) {
 func TestWriteNothingWhenNothingChanged(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "public")
 	files := Files{"assets/site.1.css": []byte("p{}"), "en/index.html": []byte("1"), "en/a/index.html": []byte("a"), "sitemap.xml": []byte("<x/>")}
-	if err := Write(dir, files); err != nil {
-		t.Fatal(err)
-	}
-	ageTree(t, dir)
-	if err := Write(dir, files); err != nil {
-		t.Fatal(err)
-	}
+	writeOver(t, dir, files, files)
 	if got := touched(t, dir); len(got) != 0 {
 		t.Errorf("a rebuild with nothing changed touched %v", got)
 	}
