@@ -15,7 +15,6 @@ import (
 // packer collects the bodies of the objects that go into the object
 // stream.
 type packer struct {
-	on       bool
 	inStream bool   // a stream is being written: streams are never packed
 	data     []byte // the bodies, one after the other
 	index    []packed
@@ -38,11 +37,12 @@ func (p *packer) end(buf []byte) []byte {
 // offset or object stream number, then generation or index.
 const xrefW1, xrefW2, xrefW3 = 1, 4, 2
 
-// finishPacked writes the object stream, then the cross-reference stream
+// finish writes the object stream, then the cross-reference stream
 // that the trailer's entries go into, and the end of the file. The file
-// identifier is a hash of everything before the cross-reference stream.
-func (w *objects) finishPacked(root, info int) []byte {
-	w.packed.on = false
+// identifier is a hash of everything before the cross-reference stream,
+// so the same document always gets the same /ID (ISO 32000-1, 14.4,
+// allows any method).
+func (w *objects) finish(root, info int) []byte {
 	stm := w.alloc()
 	var head []byte
 	for _, e := range w.packed.index {

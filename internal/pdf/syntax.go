@@ -1,8 +1,6 @@
 package pdf
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"math"
 	"strconv"
 	"unicode/utf16"
@@ -15,7 +13,7 @@ type objects struct {
 	buf     []byte
 	offsets []int // offsets[n-1] is where object n starts; -1 until written
 	scratch []byte
-	packed  packer // objects other than streams, when packing
+	packed  packer // objects other than streams, for the object stream
 }
 
 // alloc reserves the next object number.
@@ -26,7 +24,7 @@ func (w *objects) alloc() int {
 
 // open starts object n and returns its buffer to append the body to.
 func (w *objects) open(n int) {
-	if w.packed.on && !w.packed.inStream {
+	if !w.packed.inStream {
 		w.packed.begin(n, len(w.buf))
 		return
 	}
@@ -36,7 +34,7 @@ func (w *objects) open(n int) {
 }
 
 func (w *objects) close() {
-	if w.packed.on && !w.packed.inStream {
+	if !w.packed.inStream {
 		w.buf = w.packed.end(w.buf)
 		return
 	}
@@ -74,39 +72,6 @@ func (w *objects) streamObject(n int, dict []byte, data []byte, compress bool) {
 	w.buf = append(w.buf, data...)
 	w.buf = append(w.buf, "\nendstream"...)
 	w.close()
-}
-
-// finish appends the cross-reference table and the trailer. The file
-// identifier is a hash of everything before it, so the same document
-// always gets the same /ID (ISO 32000-1, 14.4, allows any method).
-func (w *objects) finish(root, info int) []byte {
-	if w.packed.on {
-		return w.finishPacked(root, info)
-	}
-	sum := sha256.Sum256(w.buf)
-	id := hex.EncodeToString(sum[:16])
-	xref := len(w.buf)
-	w.buf = append(w.buf, "xref\n0 "...)
-	w.buf = strconv.AppendInt(w.buf, int64(len(w.offsets)+1), 10)
-	w.buf = append(w.buf, "\n0000000000 65535 f \n"...)
-	for _, off := range w.offsets {
-		w.buf = appendPadded(w.buf, off, 10)
-		w.buf = append(w.buf, " 00000 n \n"...)
-	}
-	w.buf = append(w.buf, "trailer\n<</Size "...)
-	w.buf = strconv.AppendInt(w.buf, int64(len(w.offsets)+1), 10)
-	w.buf = append(w.buf, "/Root "...)
-	w.buf = appendRef(w.buf, root)
-	w.buf = append(w.buf, "/Info "...)
-	w.buf = appendRef(w.buf, info)
-	w.buf = append(w.buf, "/ID[<"...)
-	w.buf = append(w.buf, id...)
-	w.buf = append(w.buf, "><"...)
-	w.buf = append(w.buf, id...)
-	w.buf = append(w.buf, ">]>>\nstartxref\n"...)
-	w.buf = strconv.AppendInt(w.buf, int64(xref), 10)
-	w.buf = append(w.buf, "\n%%EOF\n"...)
-	return w.buf
 }
 
 // appendPadded writes v in decimal, zero-padded to width digits.

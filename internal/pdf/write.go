@@ -25,7 +25,7 @@ func (d *Document) write() ([]byte, error) {
 	}
 	// The packed objects of a leaflet take 10 to 35 KB: room for most at
 	// once, rather than growing the slice again and again.
-	w := &objects{buf: make([]byte, 0, size), packed: packer{on: true, data: make([]byte, 0, 32<<10)}}
+	w := &objects{buf: make([]byte, 0, size), packed: packer{data: make([]byte, 0, 32<<10)}}
 	w.buf = append(w.buf, header...)
 	r := d.allocate(w)
 

@@ -23,24 +23,19 @@ func Join(st Style, pieces ...Block) (Block, error) {
 	}
 	b := Block{Dir: paragraphDir(st)}
 	var l Line
-	for _, pc := range pieces {
+	offsets := make([]int, len(pieces))
+	for i, pc := range pieces {
 		if len(pc.Lines) > 1 {
 			return Block{}, errors.New("typeset: a piece to join holds more than one line")
 		}
-	}
-	order := make([]int, len(pieces))
-	for i := range order {
-		order[i] = i
-		if b.Dir == RightToLeft {
-			order[i] = len(pieces) - 1 - i
-		}
-	}
-	offsets := make([]int, len(pieces))
-	for i, pc := range pieces {
 		offsets[i] = len(b.Text)
 		b.Text += pc.Text
 	}
-	for _, i := range order {
+	for k := range pieces {
+		i := k // visual order: the first piece at the leading edge
+		if b.Dir == RightToLeft {
+			i = len(pieces) - 1 - k
+		}
 		if len(pieces[i].Lines) == 0 {
 			continue
 		}

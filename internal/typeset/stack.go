@@ -183,7 +183,7 @@ func (s *Stack) SetCacheSize(runes int) {
 	s.blocks.setLimit(runes)
 }
 
-// Keeps reports whether the stack's caches hold a text that contains s:
+// Keeps reports whether the stack's caches hold a text that contains sub:
 // for checking that text set with NoCache (a victim's name) stays out.
 func (s *Stack) Keeps(sub string) bool {
 	return s.cache.any(func(k cacheKey) bool { return strings.Contains(k.text, sub) }) ||
