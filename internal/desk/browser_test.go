@@ -85,15 +85,15 @@ func fill(t *testing.T, step context.Context, values map[string]string) {
 		if !ok {
 			continue
 		}
-		switch name {
-		case leaflet.FieldLang, leaflet.FieldCrime, leaflet.FieldReported, leaflet.FieldPromiseNext:
+		switch {
+		case slices.Contains(leaflet.Switches, name):
+			steps = append(steps, setChecked(name, checked(v)))
+		case name == leaflet.FieldLang, name == leaflet.FieldCrime, name == leaflet.FieldReported, name == leaflet.FieldPromiseNext:
 			steps = append(steps, setValue(name, v))
-		case leaflet.FieldPromiseMethod:
+		case name == leaflet.FieldPromiseMethod:
 			if v != "" {
 				steps = append(steps, chromedp.Click(chromedp.ID(radioID(v))))
 			}
-		case leaflet.FieldBilingual, leaflet.FieldLargePrint, leaflet.FieldDiscreet:
-			steps = append(steps, setChecked(name, checked(v)))
 		default:
 			steps = append(steps, setValue(name, ""))
 			if v != "" {
@@ -362,10 +362,10 @@ func checkRememberMe(t *testing.T, tab context.Context, url string) {
 // fieldJS is the expression for a field's value as the form would send
 // it ("" for a box not ticked).
 func fieldJS(name string) string {
-	switch name {
-	case leaflet.FieldPromiseMethod:
+	switch {
+	case name == leaflet.FieldPromiseMethod:
 		return `(document.querySelector('[name="promise-method"]:checked') || {value: ""}).value`
-	case leaflet.FieldBilingual, leaflet.FieldLargePrint, leaflet.FieldDiscreet:
+	case slices.Contains(leaflet.Switches, name):
 		return fmt.Sprintf(`document.getElementById(%q).checked ? "yes" : ""`, name)
 	}
 	return fmt.Sprintf(`document.getElementById(%q).value`, name)

@@ -6,6 +6,7 @@ import (
 	"unicode"
 
 	"victimsite/internal/config"
+	"victimsite/internal/phone"
 )
 
 // This file composes the sections every leaflet shares: the emergency
@@ -128,15 +129,8 @@ func displayURL(u string) string {
 // telURI is the tel: link of a UK phone number as people write it:
 // "01522 947510" is tel:+441522947510, "+44 (0)1522 000000" is
 // tel:+441522000000, short numbers such as 999 stay as they are.
-func telURI(phone string) string {
-	phone = strings.ReplaceAll(phone, "(0)", "")
-	var b strings.Builder
-	for i, r := range phone {
-		if (r >= '0' && r <= '9') || (r == '+' && i == 0) {
-			b.WriteRune(r)
-		}
-	}
-	n := b.String()
+func telURI(number string) string {
+	n := phone.Tel(strings.ReplaceAll(number, "(0)", ""))
 	if strings.HasPrefix(n, "0") && len(n) > 6 {
 		n = "+44" + n[1:]
 	}
