@@ -72,7 +72,7 @@ var fontSize = regexp.MustCompile(`<font [^>]*size="([0-9.]+)"`)
 // PDF, as mutool (mupdf-tools) reads it.
 func smallestText(t *testing.T, pdf string) float64 {
 	t.Helper()
-	mutool := browser.Tool(t, "mutool", "apt-get install mupdf-tools")
+	mutool := browser.Tool(t, "mutool", "apt-get install -y mupdf-tools")
 	out, err := exec.Command(mutool, "draw", "-q", "-F", "stext", "-o", "-", pdf).Output()
 	if err != nil {
 		t.Fatalf("mutool draw -F stext %s: %v", pdf, err)

@@ -34,7 +34,10 @@ func leafletSite(t *testing.T) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	names, _ := filepath.Glob("../../locales/leaflet.*.toml")
+	names, err := filepath.Glob("../../locales/leaflet.*.toml")
+	if err != nil || len(names) == 0 {
+		t.Fatalf("no leaflet messages in ../../locales (leaflet.*.toml): %v", err)
+	}
 	for _, n := range names {
 		data, err := os.ReadFile(n)
 		if err != nil {

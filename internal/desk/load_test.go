@@ -15,6 +15,8 @@ import (
 	"time"
 
 	"golang.org/x/sync/errgroup"
+
+	"victimsite/internal/benchcpu"
 )
 
 // loadRequests is how many officers ask for a leaflet at the same moment.
@@ -65,12 +67,12 @@ func TestLoad(t *testing.T) {
 			results[i].took = time.Since(t0)
 		})
 	}
-	cpu0 := cpuTime()
+	cpu0 := benchcpu.Time()
 	t0 := time.Now()
 	close(start)
 	wg.Wait()
 	wall := time.Since(t0)
-	cpu := (cpuTime() - cpu0) / loadRequests
+	cpu := (benchcpu.Time() - cpu0) / loadRequests
 
 	var took []time.Duration
 	for i, r := range results {

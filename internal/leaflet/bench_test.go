@@ -5,9 +5,10 @@ import (
 	"runtime/debug"
 	"strconv"
 	"sync/atomic"
-	"syscall"
 	"testing"
 	"time"
+
+	"victimsite/internal/benchcpu"
 )
 
 // benchCrimes is how many crime pages BenchmarkLeaflet takes turns with.
@@ -58,7 +59,7 @@ func BenchmarkLeaflet(b *testing.B) {
 	var next, size atomic.Int64
 	b.ReportAllocs()
 	b.ResetTimer()
-	cpu := cpuTime(b)
+	cpu := benchcpu.Time()
 	b.RunParallel(func(pb *testing.PB) {
 		for pb.Next() {
 			i := next.Add(1) - 1
@@ -71,18 +72,9 @@ func BenchmarkLeaflet(b *testing.B) {
 		}
 	})
 	n := max(next.Load(), 1)
-	b.ReportMetric(float64(cpuTime(b)-cpu)/float64(n)/1e6, "cpu-ms/leaflet")
+	benchcpu.Report(b, cpu, int(n), time.Millisecond, "leaflet")
 	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "leaflets/s")
 	b.ReportMetric(float64(size.Load())/float64(n)/1024, "KB/leaflet")
-}
-
-// cpuTime returns the CPU time, user and system, the process has used.
-func cpuTime(b *testing.B) time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		b.Fatal(err)
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // TestBenchDetails checks that the benchmark's leaflets are valid and

@@ -18,12 +18,19 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
-// needTool returns the path of a poppler or qpdf tool. A missing tool
-// skips the test on a workstation and fails it in CI (CI=true), where
-// .ci/run installs poppler-utils and qpdf.
+// needTool returns the path of a poppler, qpdf or MuPDF tool. A missing
+// tool skips the test on a workstation and fails it in CI (CI=true); the
+// message names the Debian package that has it.
 func needTool(t *testing.T, name string) string {
 	t.Helper()
-	return browser.Tool(t, name, "apt-get install -y poppler-utils qpdf")
+	pkg := "poppler-utils"
+	switch name {
+	case "qpdf":
+		pkg = "qpdf"
+	case "mutool":
+		pkg = "mupdf-tools"
+	}
+	return browser.Tool(t, name, "apt-get install -y "+pkg)
 }
 
 // runTool runs a tool on the PDF and returns its standard output.

@@ -1,12 +1,12 @@
 package site
 
 import (
-	"syscall"
 	"testing"
 	"testing/fstest"
 	"time"
 
 	"victimsite"
+	"victimsite/internal/benchcpu"
 	"victimsite/internal/sitegen"
 )
 
@@ -33,7 +33,7 @@ func BenchmarkBuild(b *testing.B) {
 	fsys := benchSite(b)
 	b.ReportAllocs()
 	html := 0
-	cpu := cpuTime(b)
+	cpu := benchcpu.Time()
 	for b.Loop() {
 		s, probs := Load(fsys)
 		if probs.Errors() > 0 {
@@ -47,17 +47,7 @@ func BenchmarkBuild(b *testing.B) {
 		_ = files
 	}
 	b.ReportMetric(float64(html*b.N)/b.Elapsed().Seconds(), "pages/s")
-	b.ReportMetric(float64(cpuTime(b)-cpu)/float64(b.N), "cpu-ns/op")
-}
-
-// cpuTime returns the CPU time (user and system) the process has used so
-// far: a busy machine stretches wall time, but it does not stretch this.
-func cpuTime(b *testing.B) time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		b.Fatal(err)
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+	benchcpu.Report(b, cpu, b.N, time.Nanosecond, "op")
 }
 
 // BenchmarkLoad and BenchmarkRender measure the two halves of

@@ -2,9 +2,10 @@ package typeset
 
 import (
 	"strings"
-	"syscall"
 	"testing"
 	"time"
+
+	"victimsite/internal/benchcpu"
 )
 
 // benchParagraphs are paragraphs of the length a leaflet's "what happens
@@ -49,27 +50,16 @@ func BenchmarkLayout(b *testing.B) {
 				}
 				mustLayout(b, p.text, st, 480)
 				b.ReportAllocs()
-				cpu := cpuTime(b)
+				cpu := benchcpu.Time()
 				for b.Loop() {
 					if _, err := Layout(p.text, st, 480); err != nil {
 						b.Fatal(err)
 					}
 				}
-				b.ReportMetric(float64(cpuTime(b)-cpu)/float64(b.N), "cpu-ns/op")
+				benchcpu.Report(b, cpu, b.N, time.Nanosecond, "op")
 			})
 		}
 	}
-}
-
-// cpuTime returns the CPU time the process has used. On a shared machine
-// the wall time of ns/op counts time spent waiting for a CPU; cpu-ns/op
-// does not.
-func cpuTime(b *testing.B) time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		b.Fatal(err)
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // TestBenchParagraphs checks that the benchmark texts set without error

@@ -176,7 +176,7 @@ func writePNG(t *testing.T, path string, img image.Image) {
 // to right, as a reader sees them on paper. Tesseract reads right-to-left
 // letters as noise, so each sentence is checked for the pieces only.
 func TestRenderDigitsOCR(t *testing.T) {
-	tesseract := browser.Tool(t, "tesseract", "apt-get install tesseract-ocr")
+	tesseract := browser.Tool(t, "tesseract", "apt-get install -y tesseract-ocr")
 	texts := map[string]string{
 		"ar":     "اتصل بالشرطة على الرقم +44 (0)1522 000000 واذكر المرجع 12345-26.",
 		"ur":     "پولیس سے رابطہ کریں: +44 (0)1522 000000، حوالہ 12345-26۔",
