@@ -130,9 +130,7 @@ func (b *bulk) feed(ctx context.Context, cr *leaflet.CSVReader, do func(job)) (i
 		}
 		rows++
 		if row.Warnings != nil {
-			b.mu.Lock()
-			b.problems = append(b.problems, rowProblem{row: row.N, msg: row.Warnings.Error(), warning: true})
-			b.mu.Unlock()
+			b.add(rowProblem{row: row.N, msg: row.Warnings.Error(), warning: true})
 		}
 		do(job{row: row, base: names.choose(row.Details.CrimeRef)})
 	}
@@ -194,9 +192,12 @@ func (b *bulk) reportWrite(row int, name string, err error) {
 	b.report(row, fmt.Sprintf("row %d: cannot write %s: %v", row, name, errors.Unwrap(err)))
 }
 
-func (b *bulk) report(row int, msg string) {
+func (b *bulk) report(row int, msg string) { b.add(rowProblem{row: row, msg: msg}) }
+
+// add records a row's problem or warning; the workers call it at once.
+func (b *bulk) add(p rowProblem) {
 	b.mu.Lock()
-	b.problems = append(b.problems, rowProblem{row: row, msg: msg})
+	b.problems = append(b.problems, p)
 	b.mu.Unlock()
 }
 
