@@ -51,6 +51,10 @@ type cover struct {
 type text struct {
 	s, where string
 	own      bool // personal: it holds the victim's or the officer's details
+	// mine, for an own text filled in from a message, are the bytes of s
+	// that hold the details; the rest is the message's words (ownData).
+	// nil: all of s is personal.
+	mine []typeset.Span
 }
 
 type blockKind int
@@ -176,10 +180,10 @@ func (r *Renderer) compose(d Details, lang string) *doc {
 	facts := c.set.Get(CrimePage(d.Crime), c.set.Source())
 	c.cover(false, c.cfg.URL(lang+"/"+content.Dir(CrimePage(d.Crime))))
 	if d.VictimName != "" {
-		c.add(block{kind: strong, body: own(c.data("LeafletFor", map[string]any{"Name": d.VictimName}))})
+		c.add(block{kind: strong, body: c.ownData("LeafletFor", map[string]any{"Name": d.VictimName})})
 	}
 	c.emergency(func(phone string) text {
-		return own(c.data("LeafletCall101", map[string]any{"Phone": phone, "Ref": d.CrimeRef}))
+		return c.ownData("LeafletCall101", map[string]any{"Phone": phone, "Ref": d.CrimeRef})
 	})
 	start := len(c.page)
 	c.officer(d.Officer)
@@ -285,16 +289,16 @@ func (c *composer) officer(o Officer) {
 // you by phone every 7 days; next update by 27 November 2026."
 func (c *composer) promise(p Promise) text {
 	method, date := c.promiseWords(p)
-	t := c.data("LeafletPromise", map[string]any{"Count": p.Every, "Method": method, "Date": date})
-	return own(endSentence(t, date))
+	t := c.ownData("LeafletPromise", map[string]any{"Count": p.Every, "Method": method, "Date": date})
+	return endSentence(t, date)
 }
 
 // discreetPromise is the promise on a discreet leaflet, naming the person
 // who keeps in touch: "Jane will contact you by phone every 7 days...".
 func (c *composer) discreetPromise(p Promise, name string) text {
 	method, date := c.promiseWords(p)
-	t := c.data("LeafletDiscreetPromise", map[string]any{"Count": p.Every, "Method": method, "Date": date, "Name": name})
-	return own(endSentence(t, date))
+	t := c.ownData("LeafletDiscreetPromise", map[string]any{"Count": p.Every, "Method": method, "Date": date, "Name": name})
+	return endSentence(t, date)
 }
 
 // promiseWords returns the way of contact and the date, in the language.
@@ -305,8 +309,27 @@ func (c *composer) promiseWords(p Promise) (method, date string) {
 // endSentence drops the full stop after a date that ends in an
 // abbreviation ("2026 m. lapkričio 27 d."), which also ends the sentence.
 func endSentence(t text, date string) text {
-	if strings.HasSuffix(date, ".") {
-		t.s = strings.Replace(t.s, date+".", date, 1)
+	if !strings.HasSuffix(date, ".") {
+		return t
+	}
+	at := strings.Index(t.s, date+".")
+	if at < 0 {
+		return t
+	}
+	cut := at + len(date) // the byte dropped
+	t.s = t.s[:cut] + t.s[cut+1:]
+	mine := make([]typeset.Span, 0, len(t.mine))
+	for _, sp := range t.mine {
+		if sp.Start > cut {
+			sp.Start--
+		}
+		if sp.End > cut {
+			sp.End--
+		}
+		mine = append(mine, sp)
+	}
+	if t.mine != nil {
+		t.mine = mine
 	}
 	return t
 }

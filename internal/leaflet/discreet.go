@@ -45,14 +45,14 @@ func (r *Renderer) composeDiscreet(d Details, lang string) *doc {
 	c.footer("LeafletDiscreetRef", d.CrimeRef, d.made())
 	c.cover(true, "")
 	if d.VictimName != "" {
-		c.add(block{kind: strong, body: own(c.data("LeafletFor", map[string]any{"Name": d.VictimName}))})
+		c.add(block{kind: strong, body: c.ownData("LeafletFor", map[string]any{"Name": d.VictimName})})
 	}
 	name := text{s: contactName(d), where: FieldContactName, own: true}
 	if d.ContactName == "" {
 		name.where = FieldOfficerName
 	}
 	c.emergency(func(phone string) text {
-		return own(c.data("LeafletDiscreetCall101", map[string]any{"Name": name.s, "Phone": phone, "Ref": d.CrimeRef}))
+		return c.ownData("LeafletDiscreetCall101", map[string]any{"Name": name.s, "Phone": phone, "Ref": d.CrimeRef})
 	})
 	c.heading("LeafletDiscreetContactTitle")
 	phone := c.row("LeafletPhone", text{s: d.Officer.Phone, where: FieldOfficerPhone})
@@ -73,7 +73,7 @@ func (r *Renderer) composeDiscreet(d Details, lang string) *doc {
 		}
 	}
 	c.cards(cards)
-	c.add(block{kind: para, body: own(c.data("LeafletDiscreetMore", map[string]any{"Name": name.s}))})
+	c.add(block{kind: para, body: c.ownData("LeafletDiscreetMore", map[string]any{"Name": name.s})})
 	if c.fallback {
 		c.add(block{kind: note, body: c.msg("LeafletFallback")})
 	}
@@ -113,7 +113,7 @@ func (r *Renderer) generalContacts() []string {
 func discreetProblems(src Source, skip map[string]bool) problem.List {
 	r := &Renderer{src: src}
 	var probs problem.List
-	seen := map[text]bool{}
+	seen := map[[2]string]bool{} // text and where
 	for _, l := range src.Config.Languages {
 		if skip[l.Code] || src.Locales.Lang(l.Code) == nil {
 			continue
@@ -121,10 +121,10 @@ func discreetProblems(src Source, skip map[string]bool) problem.List {
 		terms := r.discreetTerms(l.Code)
 		for _, t := range r.discreetTexts(l.Code) {
 			term := terms.find(t.s)
-			if term == "" || slices.Contains(Fields, t.where) || seen[t] {
+			if term == "" || slices.Contains(Fields, t.where) || seen[[2]string{t.s, t.where}] {
 				continue
 			}
-			seen[t] = true
+			seen[[2]string{t.s, t.where}] = true
 			file, line, what := sourceOf(t.where)
 			probs.Add(file, line, "%sa discreet leaflet in %s would show %q, which can give away that it comes from the police or what happened; reword it (locales/leaflet.%s.toml lists the words to avoid in LeafletDiscreetNever)",
 				what, l.Code, term, l.Code)

@@ -204,6 +204,9 @@ type Renderer struct {
 	src   Source
 	fonts *fontSet
 	qr    sync.Map // URL -> [][]bool
+	// wholeOwn shapes personal messages whole, not in pieces (ownData):
+	// for tests that compare the two.
+	wholeOwn bool
 }
 
 // New returns a Renderer for the site. It fails when the site lacks a

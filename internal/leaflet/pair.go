@@ -56,7 +56,7 @@ func (s *setter) width(t text, bold bool) float64 {
 
 // widthIn is the width of t on one line in the style st.
 func (s *setter) widthIn(t text, st tstyle) float64 {
-	blk, err := s.scratch.layout(t.s, typeset.Style{Stack: s.stack, Size: st.size, Bold: st.bold, Lang: s.lang, NoCache: t.own}, 10*textW)
+	blk, err := s.scratch.layout(t, typeset.Style{Stack: s.stack, Size: st.size, Bold: st.bold, Lang: s.lang, NoCache: t.own}, 10*textW)
 	if err != nil {
 		return 10 * textW
 	}

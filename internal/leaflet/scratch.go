@@ -31,16 +31,19 @@ func newScratch() *scratch {
 // layout sets text as typeset.Layout does; personal text (st.NoCache) is
 // shaped once per scratch and set once per style and width. The Block is
 // shared, so it must not be changed.
-func (sc *scratch) layout(text string, st typeset.Style, width float64) (typeset.Block, error) {
+func (sc *scratch) layout(t text, st typeset.Style, width float64) (typeset.Block, error) {
 	if !st.NoCache || sc == nil {
-		return typeset.Layout(text, st, width)
+		return typeset.Layout(t.s, st, width)
+	}
+	if t.mine != nil {
+		sc.shaped.Personal(t.s, t.mine)
 	}
 	st.Scratch = sc.shaped
-	k := scratchKey{text, st, width}
+	k := scratchKey{t.s, st, width}
 	if blk, ok := sc.blocks[k]; ok {
 		return blk, nil
 	}
-	blk, err := typeset.Layout(text, st, width)
+	blk, err := typeset.Layout(t.s, st, width)
 	if err == nil {
 		sc.blocks[k] = blk
 	}

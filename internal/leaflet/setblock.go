@@ -274,7 +274,7 @@ func (s *setter) layout(n *node, t text, st tstyle, w float64) (blk typeset.Bloc
 	if st.lead > 0 {
 		lead = st.lead
 	}
-	blk, err := s.scratch.layout(t.s, typeset.Style{Stack: s.stack, Size: st.size, Bold: st.bold, Lang: lang, Dir: dir,
+	blk, err := s.scratch.layout(t, typeset.Style{Stack: s.stack, Size: st.size, Bold: st.bold, Lang: lang, Dir: dir,
 		LineHeight: lead, NoCache: t.own}, w)
 	if err != nil {
 		s.err = err

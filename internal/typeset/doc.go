@@ -69,7 +69,11 @@
 // set in, unless the style says NoCache, as it should for personal
 // details. [Join] puts pieces of one line set apart side by side, so that
 // a line of fixed text around a personal detail (a footer with a
-// reference number) needs only the detail shaped.
+// reference number) needs only the detail shaped. A sentence that wraps
+// around details ("Call 101 and quote LP-12345-26") is told to its
+// [Scratch] with [Scratch.Personal]: its words are then shaped once for
+// every document, in pieces cut at spaces and script changes, and only
+// the details for each.
 //
 // # Output
 //

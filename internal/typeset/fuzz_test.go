@@ -144,7 +144,7 @@ func checkLine(t *testing.T, l Line) {
 // grapheme, or a cluster HarfBuzz made of several): an overwide line may
 // hold no more.
 func singleUnit(t *testing.T, st Style, text string, l Line) bool {
-	p, err := st.Stack.paragraph(text, st.Bold, st.Lang, paragraphDir(st) == RightToLeft, true)
+	p, err := st.Stack.paragraph(text, st.Bold, st.Lang, paragraphDir(st) == RightToLeft, true, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -177,7 +177,7 @@ func FuzzLineSpans(f *testing.F) {
 			return
 		}
 		sh := newShaper().(*shaper)
-		p, err := sh.build(text, st.Stack.fonts(false), "en", false)
+		p, err := sh.build(text, st.Stack.fonts(false), "en", false, nil)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -73,7 +73,7 @@ func (st Style) check(width float64) error {
 
 // paragraph returns text analysed and shaped, from the cache if it can,
 // and keeps it there if cache is set.
-func (s *Stack) paragraph(text string, bold bool, lang string, rtl, cache bool) (*paragraph, error) {
+func (s *Stack) paragraph(text string, bold bool, lang string, rtl, cache bool, spans []Span) (*paragraph, error) {
 	key := cacheKey{text: text, bold: bold, lang: lang, rtl: rtl}
 	if p, ok := s.cache.get(key); ok {
 		return p, nil
@@ -83,7 +83,11 @@ func (s *Stack) paragraph(text string, bold bool, lang string, rtl, cache bool) 
 		return nil, err
 	}
 	sh := s.pool.Get().(*shaper)
-	p, err := sh.build(text, fonts, lang, rtl)
+	var mine *personal
+	if !cache && spans != nil {
+		mine = &personal{spans: spans, items: s.items}
+	}
+	p, err := sh.build(text, fonts, lang, rtl, mine)
 	s.pool.Put(sh)
 	if err != nil {
 		return nil, err

@@ -82,8 +82,9 @@ type sglyph struct {
 
 // build analyses and shapes text, which must be valid UTF-8 whose every
 // rune a font covers (checkRunes). It returns a *MissingGlyphError if a
-// grapheme needs two fonts.
-func (sh *shaper) build(text string, fonts []*Font, lang string, rtl bool) (*paragraph, error) {
+// grapheme needs two fonts. With mine set, text is personal where mine
+// says and its other pieces are shaped through mine.items (pieces.go).
+func (sh *shaper) build(text string, fonts []*Font, lang string, rtl bool, mine *personal) (*paragraph, error) {
 	p := &paragraph{text: text, rtl: rtl, lang: language.NewLanguage(lang)}
 	for i, r := range text {
 		p.runes, p.offs = append(p.runes, r), append(p.offs, i)
@@ -100,9 +101,18 @@ func (sh *shaper) build(text string, fonts []*Font, lang string, rtl bool) (*par
 	}
 	p.levels = sh.bidiLevels(p.runes, p.classes, spansOf(p.toks), rtl)
 	em := make([]float64, len(p.runes))
+	var own []bool
+	if mine != nil {
+		own = personalRunes(p, mine.spans)
+	}
 	for _, it := range itemize(p.runes, p.levels, graphemes, fonts) {
 		f := fonts[it.font]
-		gl := sh.shape(p.runes, it.runeSpan, it, f, p.lang)
+		var gl []sglyph
+		if mine != nil {
+			gl = sh.shapePieces(p, it, f, own, mine.items)
+		} else {
+			gl = sh.shape(p.runes, it.runeSpan, it, f, p.lang)
+		}
 		for _, g := range gl {
 			em[g.cluster] += float64(g.adv) / float64(f.upem)
 		}

@@ -131,7 +131,8 @@ type Stack struct {
 	leading       map[*Font]float64 // line heights set by a Family
 	pool          sync.Pool         // of *shaper
 	cache         *runeCache[cacheKey, *paragraph]
-	blocks        *runeCache[blockKey, Block] // whole layouts, shared with their callers
+	blocks        *runeCache[blockKey, Block]   // whole layouts, shared with their callers
+	items         *runeCache[itemKey, []sglyph] // the site's pieces of personal text (pieces.go)
 }
 
 // DefaultCacheRunes is how many runes of shaped text a new Stack keeps,
@@ -152,7 +153,8 @@ func NewStack(regular, bold []*Font) (*Stack, error) {
 		}
 	}
 	s := &Stack{regular: regular, bold: bold, leading: make(map[*Font]float64),
-		cache: newRuneCache[cacheKey, *paragraph](DefaultCacheRunes), blocks: newRuneCache[blockKey, Block](DefaultCacheRunes)}
+		cache: newRuneCache[cacheKey, *paragraph](DefaultCacheRunes), blocks: newRuneCache[blockKey, Block](DefaultCacheRunes),
+		items: newRuneCache[itemKey, []sglyph](DefaultCacheRunes)}
 	s.pool.New = func() any { return newShaper() }
 	return s, nil
 }
@@ -175,19 +177,22 @@ func (s *Stack) LineHeight(f *Font) float64 {
 }
 
 // SetCacheSize bounds the cache of shaped text to about runes runes (the
-// least recently used text is dropped first), and the cache of whole
-// layouts likewise; 0 turns both off. Text longer than the bound is
+// least recently used text is dropped first), and the caches of whole
+// layouts and of the site's pieces of personal text likewise; 0 turns
+// them off. Text longer than the bound is
 // shaped but not kept.
 func (s *Stack) SetCacheSize(runes int) {
 	s.cache.setLimit(runes)
 	s.blocks.setLimit(runes)
+	s.items.setLimit(runes)
 }
 
 // Keeps reports whether the stack's caches hold a text that contains sub:
 // for checking that text set with NoCache (a victim's name) stays out.
 func (s *Stack) Keeps(sub string) bool {
 	return s.cache.any(func(k cacheKey) bool { return strings.Contains(k.text, sub) }) ||
-		s.blocks.any(func(k blockKey) bool { return strings.Contains(k.text, sub) })
+		s.blocks.any(func(k blockKey) bool { return strings.Contains(k.text, sub) }) ||
+		s.items.any(func(k itemKey) bool { return strings.Contains(k.text, sub) })
 }
 
 // fonts returns the stack's fonts of one weight without copying.
