@@ -95,30 +95,27 @@ const (
 // linePenalty scores rules 1 and 3 along the n modules from g[start] in
 // steps of step: a row (step 1) or a column (step dim). A run of k ≥ 5
 // modules of one colour scores k-2; each window of 11 modules that
-// matches a finderLike pattern scores 40.
+// matches a finderLike pattern scores 40. It is written without branches
+// on the modules' colours, which a processor cannot predict.
 func linePenalty(g []byte, start, step, n int) int {
 	p, run, window := 0, 0, 0
-	prev := byte(2)
+	prev := int(g[start])
 	for k, i := 0, start; k < n; k, i = k+1, i+step {
-		c := g[i]
-		if c == prev {
-			run++
-		} else {
-			if run >= 5 {
-				p += run - 2
-			}
-			prev, run = c, 1
-		}
-		window = (window<<1 | int(c)) & 0x7ff
+		c := int(g[i])
+		run = run*(1-(c^prev)) + 1 // 1 where the colour changes
+		p += runScore[min(run, 6)]
+		prev = c
+		window = (window<<1 | c) & 0x7ff
 		if k >= 10 && (window == finderThenLight || window == lightThenFinder) {
 			p += 40
 		}
 	}
-	if run >= 5 {
-		p += run - 2
-	}
 	return p
 }
+
+// runScore is what the run-th module of a run of one colour adds to rule
+// 1: 3 at the fifth, 1 at each after it, so a run of k ≥ 5 scores k-2.
+var runScore = [7]int{0, 0, 0, 0, 0, 3, 1}
 
 // blockPenalty scores rule 2: 3 for each 2×2 block of one colour,
 // overlapping blocks counted each.
@@ -127,13 +124,15 @@ func blockPenalty(g []byte, dim int) int {
 	for y := 0; y+1 < dim; y++ {
 		top, bottom := g[y*dim:(y+1)*dim], g[(y+1)*dim:(y+2)*dim]
 		for x := 0; x+1 < dim; x++ {
-			if sum := top[x] + top[x+1] + bottom[x] + bottom[x+1]; sum == 0 || sum == 4 {
-				p += 3
-			}
+			p += blockScore[top[x]+top[x+1]+bottom[x]+bottom[x+1]]
 		}
 	}
 	return p
 }
+
+// blockScore is rule 2's score of a 2×2 block by its number of dark
+// modules.
+var blockScore = [5]int{3, 0, 0, 0, 3}
 
 // balancePenalty scores rule 4: 10 for every full 5% by which the share
 // of dark modules is away from 50%, computed in floating point exactly

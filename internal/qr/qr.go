@@ -63,13 +63,25 @@ func Encode(s string) ([][]bool, error) {
 	m := modeOf(s)
 	version, ok := versionFor(m, len(s))
 	if !ok {
-		return nil, fmt.Errorf("%d bytes of text: %w, which holds at most %d", len(s), ErrTooLong, MaxBytes)
+		l := limits[m]
+		return nil, fmt.Errorf("%d %s: %w (at most %d)", len(s), l.unit, ErrTooLong, l.max)
 	}
 	b := levelM[version-1]
 	data := dataCodewords(s, m, version, b.dataBytes())
 	sym := newSymbol(version)
 	sym.place(codewords(data, b))
 	return sym.best(), nil
+}
+
+// limits are the most characters version 40 at level M holds in each
+// mode, and what a character is called in an error message.
+var limits = map[mode]struct {
+	max  int
+	unit string
+}{
+	numeric:      {5596, "digits"},
+	alphanumeric: {3391, "characters"},
+	byteMode:     {MaxBytes, "bytes of text"},
 }
 
 // modeOf returns the densest mode that can write all of s.

@@ -163,24 +163,29 @@ func capacity(kind string, v int) int {
 // text the version holds and one character more, and checks the version
 // chosen and that boombuler draws the same; past version 40 both fail.
 func TestVersionBoundaries(t *testing.T) {
-	fill := map[string]string{"numeric": "31415926535", "alphanumeric": "HTTPS://X.UK/", "byte": "https://lincs.police.uk/é/"}
-	for _, kind := range []string{"numeric", "alphanumeric", "byte"} {
+	for _, k := range []struct {
+		kind, fill string
+		m          mode
+		max        int // ISO/IEC 18004 Table 7, version 40-M
+	}{
+		{"numeric", "31415926535", numeric, 5596},
+		{"alphanumeric", "HTTPS://X.UK/", alphanumeric, 3391},
+		{"byte", "https://lincs.police.uk/é/", byteMode, MaxBytes},
+	} {
+		if got := limits[k.m].max; got != k.max || capacity(k.kind, 40) != k.max {
+			t.Fatalf("%s: limits says %d, capacity of version 40 is %d, want %d", k.kind, got, capacity(k.kind, 40), k.max)
+		}
+		kind := k.kind
 		for v := 1; v <= 40; v++ {
 			n := capacity(kind, v)
-			if v == 40 {
-				want := map[string]int{"numeric": 5596, "alphanumeric": 3391, "byte": MaxBytes}[kind]
-				if n != want {
-					t.Fatalf("%s capacity of version 40 = %d, want %d", kind, n, want)
-				}
-			}
 			for _, extra := range []int{0, 1} {
-				s := strings.Repeat(fill[kind], n/len(fill[kind])+2)[:n+extra]
+				s := strings.Repeat(k.fill, n/len(k.fill)+2)[:n+extra]
 				t.Run(fmt.Sprintf("%s/v%d+%d", kind, v, extra), func(t *testing.T) {
 					got, err := Encode(s)
 					switch {
 					case v == 40 && extra == 1:
-						if !errors.Is(err, ErrTooLong) {
-							t.Fatalf("Encode(%d characters) = %v, want ErrTooLong", len(s), err)
+						if !errors.Is(err, ErrTooLong) || !strings.Contains(err.Error(), fmt.Sprintf("(at most %d)", k.max)) {
+							t.Fatalf("Encode(%d characters) = %v, want ErrTooLong saying at most %d", len(s), err, k.max)
 						}
 					case err != nil:
 						t.Fatal(err)
