@@ -5,9 +5,11 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	boombuler "github.com/boombuler/barcode/qr"
 
+	"victimsite/internal/benchcpu"
 	"victimsite/internal/qr"
 )
 
@@ -17,15 +19,7 @@ import (
 // github.com/boombuler/barcode drew for it before, module for module.
 func TestQRCodeRealSite(t *testing.T) {
 	r := repoRenderer(t)
-	urls := map[string]bool{}
-	for _, l := range r.languages() {
-		for _, crime := range r.Crimes() {
-			d := sample(l)
-			d.Crime = crime
-			urls[r.compose(d, l).cover.qr] = true
-		}
-		urls[r.composeGeneric(l).cover.qr] = true
-	}
+	urls := siteQRAddresses(r)
 	if want := len(r.languages()) * (len(r.Crimes()) + 1); len(urls) != want {
 		t.Fatalf("%d distinct QR addresses, want %d (a language's crimes and home)", len(urls), want)
 	}
@@ -45,6 +39,48 @@ func TestQRCodeRealSite(t *testing.T) {
 		if d := sameModules(got, boombulerCode(t, u)); d != "" {
 			t.Errorf("QR code for %s: %s", u, d)
 		}
+	}
+}
+
+// siteQRAddresses returns the addresses the QR codes of r's leaflets
+// carry: each crime's page in each language, and each language's home.
+func siteQRAddresses(r *Renderer) map[string]bool {
+	urls := map[string]bool{}
+	for _, l := range r.languages() {
+		for _, crime := range r.Crimes() {
+			d := sample(l)
+			d.Crime = crime
+			urls[r.compose(d, l).cover.qr] = true
+		}
+		urls[r.composeGeneric(l).cover.qr] = true
+	}
+	return urls
+}
+
+// BenchmarkQRCodes encodes every address of the shipped site's leaflets
+// once, as a bulk run of leaflets in every language and crime does, with
+// internal/qr and with boombuler; cpu-ms/run is the CPU time a bulk run
+// spends on QR codes.
+func BenchmarkQRCodes(b *testing.B) {
+	urls := siteQRAddresses(repoRenderer(b))
+	for _, enc := range []struct {
+		name   string
+		encode func(string) error
+	}{
+		{"qr", func(u string) error { _, err := qr.Encode(u); return err }},
+		{"boombuler", func(u string) error { _, err := boombuler.Encode(u, boombuler.M, boombuler.Auto); return err }},
+	} {
+		b.Run(enc.name, func(b *testing.B) {
+			cpu := benchcpu.Time()
+			for b.Loop() {
+				for u := range urls {
+					if err := enc.encode(u); err != nil {
+						b.Fatal(err)
+					}
+				}
+			}
+			benchcpu.Report(b, cpu, b.N, time.Millisecond, "run")
+		})
 	}
 }
 
