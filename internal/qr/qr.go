@@ -17,7 +17,7 @@
 // either side only where all eleven modules lie inside the symbol. It
 // differs in one place on purpose: boombuler writes a string such as
 // "+12" or "-0" in numeric mode (it reads groups of digits with
-// strconv.Atoi, which takes a sign), and a reader then sees "012" or "0";
+// strconv.Atoi, which takes a sign), and a reader then sees "012" or "00";
 // here a sign makes the string alphanumeric, so the code reads back as
 // written.
 //

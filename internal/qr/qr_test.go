@@ -200,7 +200,8 @@ func TestVersionBoundaries(t *testing.T) {
 }
 
 // TestSignedDigits pins the one place Encode differs from boombuler:
-// boombuler writes "+12" in numeric mode, as 12, so a reader sees "012";
+// boombuler writes "+12" in numeric mode, as 12, so a reader sees "012"
+// (checked with a ZXing reader: "-0" reads "00", "123+45" "123045");
 // Encode writes it in alphanumeric mode. If boombuler's Auto ever agrees,
 // this fails, and the difference can go.
 func TestSignedDigits(t *testing.T) {
