@@ -1,9 +1,10 @@
 package leaflet
 
 import (
+	"errors"
 	"fmt"
 
-	"github.com/boombuler/barcode/qr"
+	"victimsite/internal/qr"
 )
 
 // qrCode returns the modules of the QR code for url, dark ones true,
@@ -12,18 +13,18 @@ func (r *Renderer) qrCode(url string) ([][]bool, error) {
 	if m, ok := r.qr.Load(url); ok {
 		return m.([][]bool), nil
 	}
-	code, err := qr.Encode(url, qr.M, qr.Auto)
+	m, err := qr.Encode(url)
+	if errors.Is(err, qr.ErrTooLong) {
+		// The address is base_url and a short path, so only a shorter
+		// base_url can make it fit.
+		const show = 60
+		if len(url) > show {
+			url = url[:show] + "…"
+		}
+		return nil, fmt.Errorf("leaflet: QR code for %s: %w; shorten base_url in site.toml", url, err)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("leaflet: QR code for %s: %w", url, err)
-	}
-	b := code.Bounds()
-	m := make([][]bool, b.Dy())
-	for y := range m {
-		m[y] = make([]bool, b.Dx())
-		for x := range m[y] {
-			c, _, _, _ := code.At(b.Min.X+x, b.Min.Y+y).RGBA()
-			m[y][x] = c < 0x8000
-		}
 	}
 	r.qr.Store(url, m)
 	return m, nil
