@@ -62,6 +62,33 @@ type LeafletFont struct {
 // leaflet fonts, for messages about them.
 func (s *Site) FontLine(lang string) int { return s.lines.line("leaflet.fonts." + lang) }
 
+// FontFiles returns the paths of the font files that the site.toml in
+// fsys names under [leaflet.fonts], for the build cache to fingerprint
+// before the site is loaded. It reads only that table, and leaves out
+// what is not a path inside the site's folder; a site.toml it cannot
+// read names none (Load reports why).
+func FontFiles(fsys fs.FS) []string {
+	data, err := fs.ReadFile(fsys, File)
+	if err != nil {
+		return nil
+	}
+	var s struct {
+		Leaflet Leaflet `toml:"leaflet"`
+	}
+	if _, err := toml.Decode(string(data), &s); err != nil {
+		return nil
+	}
+	var paths []string
+	for _, f := range s.Leaflet.Fonts {
+		for _, p := range []string{f.Regular, f.Bold} {
+			if p != "" && fs.ValidPath(p) {
+				paths = append(paths, p)
+			}
+		}
+	}
+	return paths
+}
+
 // Code holds the time limits of the Victims' Code and the ids of the
 // contacts that every page and leaflet shows.
 type Code struct {
