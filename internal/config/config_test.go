@@ -275,6 +275,7 @@ func TestFontFiles(t *testing.T) {
 		{"[leaflet.fonts.ur]\nregular = \"../Ur.ttf\"\nbold = \"/abs/B.ttf\"\n", nil},
 		{"[leaflet.fonts.ur]\nregular = 3\n", nil},
 		{"not toml = = \n", nil},
+		{"[leaflet.\"\\u0066onts\".ur]\nregular = \"type/Ur.ttf\"\n", []string{"type/Ur.ttf"}},
 	}
 	for _, tt := range tests {
 		got := FontFiles(fstest.MapFS{File: {Data: []byte(tt.toml)}})
