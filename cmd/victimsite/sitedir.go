@@ -52,17 +52,21 @@ func loadSite(fsys fs.FS) (*site.Site, problem.List) {
 }
 
 // leafletProblems are the problems with a loaded site that only its
-// leaflets show, such as a message they need that a language lacks.
+// leaflets show, such as a message they need that a language lacks or a
+// font file site.toml names that is not there.
 func leafletProblems(st *site.Site) problem.List {
 	if st.Content == nil || st.Locales == nil {
 		return nil
 	}
-	return leaflet.Check(leafletSource(st))
+	src := leafletSource(st)
+	return append(leaflet.Check(src), leaflet.CheckFonts(src)...)
 }
 
-// leafletSource is what the leaflets read of a loaded site.
+// leafletSource is what the leaflets read of a loaded site: its
+// settings, pages and strings, and its folder for the font files
+// site.toml names, as leaflet.Load gives victimsite leaflet and the desk.
 func leafletSource(st *site.Site) leaflet.Source {
-	return leaflet.Source{Config: st.Config, Content: st.Content, Locales: st.Locales}
+	return leaflet.Source{Config: st.Config, Content: st.Content, Locales: st.Locales, Fonts: st.FS}
 }
 
 // cachedLeafletProblems returns leafletProblems for the preview, which
@@ -74,7 +78,10 @@ func cachedLeafletProblems() func(*site.Site) problem.List {
 		if st.Content == nil || st.Locales == nil {
 			return nil
 		}
-		return c.Check(leafletSource(st))
+		src := leafletSource(st)
+		// The font files are read again every time: the cache knows
+		// nothing of them.
+		return append(c.Check(src), leaflet.CheckFonts(src)...)
 	}
 }
 

@@ -2,9 +2,11 @@ package config
 
 import (
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
+	"testing/fstest"
 )
 
 const valid = `name = "Victims"
@@ -257,5 +259,32 @@ func TestLeafletFonts(t *testing.T) {
 		if !strings.Contains(err.Error(), "site.toml:"+strconv.Itoa(line)) && !strings.Contains(err.Error(), "site.toml:"+strconv.Itoa(line+1)) {
 			t.Errorf("%q: %v does not name line %d", tt.add, err, line)
 		}
+	}
+}
+
+// TestFontFiles: the build cache fingerprints the font files site.toml
+// names, and only paths inside the site's folder.
+func TestFontFiles(t *testing.T) {
+	tests := []struct {
+		toml string
+		want []string
+	}{
+		{"name = \"x\"\n", nil},
+		{"[leaflet.fonts.ur]\nregular = \"fonts/Ur.ttf\"\nbold = \"type/Ur-Bold.otf\"\n[leaflet.fonts.pa]\nregular = \"fonts/Pa.ttf\"\n",
+			[]string{"fonts/Pa.ttf", "fonts/Ur.ttf", "type/Ur-Bold.otf"}},
+		{"[leaflet.fonts.ur]\nregular = \"../Ur.ttf\"\nbold = \"/abs/B.ttf\"\n", nil},
+		{"[leaflet.fonts.ur]\nregular = 3\n", nil},
+		{"not toml = = \n", nil},
+		{"[leaflet.\"\\u0066onts\".ur]\nregular = \"type/Ur.ttf\"\n", []string{"type/Ur.ttf"}},
+	}
+	for _, tt := range tests {
+		got := FontFiles(fstest.MapFS{File: {Data: []byte(tt.toml)}})
+		slices.Sort(got)
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("FontFiles(%q) = %q, want %q", tt.toml, got, tt.want)
+		}
+	}
+	if got := FontFiles(fstest.MapFS{}); got != nil {
+		t.Errorf("FontFiles without site.toml = %q, want none", got)
 	}
 }

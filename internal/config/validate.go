@@ -172,14 +172,20 @@ func (s *Site) validateFonts(probs *problem.List) {
 			probs.Add(File, line, "[leaflet.fonts.%s] has no regular font; add regular = \"fonts/Name-Regular.ttf\"", lang)
 		}
 		for _, name := range []string{f.Regular, f.Bold} {
-			ext := strings.ToLower(path.Ext(name))
 			switch {
-			case name == "":
+			case name == "" || FontPath(name):
 			case !fs.ValidPath(name):
 				probs.Add(File, line, "[leaflet.fonts.%s]: %q must be a path inside the site's folder, with / between folders", lang, name)
-			case ext != ".ttf" && ext != ".otf":
+			default:
 				probs.Add(File, line, "[leaflet.fonts.%s]: %q is not a .ttf or .otf font file", lang, name)
 			}
 		}
 	}
+}
+
+// FontPath reports whether name is a path validateFonts accepts for a
+// font file: inside the site's folder, ending in .ttf or .otf.
+func FontPath(name string) bool {
+	ext := strings.ToLower(path.Ext(name))
+	return fs.ValidPath(name) && (ext == ".ttf" || ext == ".otf")
 }

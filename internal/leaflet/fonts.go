@@ -66,8 +66,11 @@ func newFontSet(src Source, langs []string) (*fontSet, error) {
 			}
 		}
 		st, err := fs.lib.Stack(families...)
-		if ff, ok := src.Config.Leaflet.Fonts[lang]; ok && siteLib != nil {
-			st, err = siteStack(fs.lib, siteLib, ff.Regular, ff.Bold, families)
+		if _, ok := src.Config.Leaflet.Fonts[lang]; ok && siteLib != nil {
+			if st, err = fs.siteStack(siteLib, src.Config, lang, families); err != nil {
+				errs = append(errs, err) // it names site.toml's line
+				continue
+			}
 		}
 		if err != nil {
 			errs = append(errs, fmt.Errorf("leaflet fonts for %s: %w", lang, err))
@@ -90,26 +93,6 @@ func withFallbacks(families []typeset.Family) []typeset.Family {
 		}
 	}
 	return families
-}
-
-// siteStack puts a site's font files first in a language's stack,
-// followed by the embedded fonts.
-func siteStack(embedded, site *typeset.Library, regular, bold string, families []typeset.Family) (*typeset.Stack, error) {
-	r, err := site.Font(regular)
-	if err != nil {
-		return nil, err
-	}
-	b := r
-	if bold != "" {
-		if b, err = site.Font(bold); err != nil {
-			return nil, err
-		}
-	}
-	st, err := embedded.Stack(families...)
-	if err != nil {
-		return nil, err
-	}
-	return typeset.NewStack(append([]*typeset.Font{r}, st.Fonts(false)...), append([]*typeset.Font{b}, st.Fonts(true)...))
 }
 
 // pdfFont returns the font parsed for the PDF writer, parsing it on

@@ -107,14 +107,16 @@ type Source struct {
 	Config  *config.Site
 	Content *content.Set
 	// Fonts is the site's folder, where site.toml's [leaflet.fonts]
-	// files are; nil when the site names none.
+	// files are. When it is nil those entries are not used, and every
+	// language is drawn in the embedded fonts.
 	Fonts   fs.FS
 	Locales *locale.Bundle
 }
 
 // Load reads what leaflets need from a site folder (site.toml, content/
 // and locales/, not the templates) and checks that every language has
-// every leaflet message. The Source must not be used when the list holds
+// every leaflet message and that the font files site.toml names can be
+// used (CheckFonts). The Source must not be used when the list holds
 // errors.
 func Load(fsys fs.FS) (Source, problem.List) {
 	cfg, probs := config.Load(fsys)
@@ -128,6 +130,7 @@ func Load(fsys fs.FS) (Source, problem.List) {
 	src.Locales, more = locale.Load(fsys, cfg)
 	probs = append(probs, more...)
 	probs = append(probs, Check(src)...)
+	probs = append(probs, CheckFonts(src)...)
 	probs.Sort()
 	return src, probs
 }

@@ -80,8 +80,9 @@ type entry struct {
 	hash, view string
 }
 
-// Inputs are the fingerprints of everything a build reads (site.toml and
-// the files under content/, locales/ and templates/) and a key for
+// Inputs are the fingerprints of everything a build reads (site.toml, the
+// files under content/, locales/ and templates/, and the font files
+// site.toml names for the leaflets) and a key for
 // whatever else decides what it writes: the program itself and its
 // settings. Take them before loading the site, so that a file that
 // changes while the site loads is seen as changed next time.
@@ -122,7 +123,11 @@ func ReadInputs(fsys fs.FS, key string) (*Inputs, error) {
 			return nil, fmt.Errorf("fingerprint the site: %w", err)
 		}
 	}
+	if err := in.addFonts(); err != nil {
+		return nil, fmt.Errorf("fingerprint the site: %w", err)
+	}
 	slices.SortFunc(in.files, func(a, b entry) int { return strings.Compare(a.path, b.path) })
+	in.files = slices.CompactFunc(in.files, func(a, b entry) bool { return a.path == b.path })
 	err := inParallel(len(in.files), func(i int) error {
 		if !in.racy(in.files[i]) {
 			return nil
@@ -135,6 +140,27 @@ func ReadInputs(fsys fs.FS, key string) (*Inputs, error) {
 		return nil, fmt.Errorf("fingerprint the site: %w", err)
 	}
 	return in, nil
+}
+
+// addFonts fingerprints the font files site.toml names for the leaflets
+// ([leaflet.fonts]), wherever in the site they are. One that is not
+// there is left out: the build that needs it fails, and one made after
+// it appears is a file the cache did not record.
+func (in *Inputs) addFonts() error {
+	for _, p := range config.FontFiles(in.fsys) {
+		info, err := fs.Stat(in.fsys, p)
+		if errors.Is(err, fs.ErrNotExist) {
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		if info.IsDir() {
+			in.key = "" // not a font: the build fails, and records nothing
+		}
+		in.files = append(in.files, entry{path: p, stamp: stampOf(info)})
+	}
+	return nil
 }
 
 // racy reports whether a file may have changed since it was fingerprinted

@@ -13,7 +13,10 @@ import (
 // cacheSite is a small site folder: what a build reads, not a site that
 // loads, as the cache looks only at the files.
 var cacheSite = map[string]string{
-	"site.toml":                    "base_url = \"https://example.org/\"\n",
+	"site.toml":                    "base_url = \"https://example.org/\"\n\n[leaflet.fonts.pl]\nregular = \"fonts/Own-Regular.ttf\"\nbold = \"type/Own-Bold.ttf\"\n",
+	"fonts/Own-Regular.ttf":        "a regular font\n",
+	"fonts/Other-Regular.ttf":      "a font site.toml does not name\n",
+	"type/Own-Bold.ttf":            "a bold font\n",
 	"content/_index.en.md":         "---\ntitle: Home\n---\nHello.\n",
 	"content/crime/burglary.en.md": "---\ntitle: Burglary\n---\nText.\n",
 	"content/crime/map.png":        "png",
@@ -124,6 +127,33 @@ func TestUpToDateInvalidation(t *testing.T) {
 			edit(t, s, "site.toml", strings.Replace(cacheSite["site.toml"], "example.org", "example.net", 1))
 			return "key 1"
 		}, false},
+		{"a leaflet font, same size, time set back", func(t *testing.T, s, _ string) string {
+			edit(t, s, "fonts/Own-Regular.ttf", "a regular fonT\n")
+			return "key 1"
+		}, false},
+		{"a leaflet font outside fonts/, longer", func(t *testing.T, s, _ string) string {
+			edit(t, s, "type/Own-Bold.ttf", "a bolder font\n")
+			return "key 1"
+		}, false},
+		{"a leaflet font replaced by another of the same size and time", func(t *testing.T, s, _ string) string {
+			own, other := filepath.Join(s, "fonts/Own-Regular.ttf"), filepath.Join(s, "fonts/Other-Regular.ttf")
+			writeTree(t, s, map[string]string{"fonts/Other-Regular.ttf": "a regular fonT\n"})
+			setTime(t, other, modTime(t, own))
+			if err := os.Rename(other, own); err != nil {
+				t.Fatal(err)
+			}
+			return "key 1"
+		}, false},
+		{"a leaflet font removed", func(t *testing.T, s, _ string) string {
+			if err := os.Remove(filepath.Join(s, "type/Own-Bold.ttf")); err != nil {
+				t.Fatal(err)
+			}
+			return "key 1"
+		}, false},
+		{"a font file site.toml does not name", func(t *testing.T, s, _ string) string {
+			edit(t, s, "fonts/Other-Regular.ttf", "a font site.toml does not nam3\n")
+			return "key 1"
+		}, true},
 		{"a language's strings", func(t *testing.T, s, _ string) string {
 			edit(t, s, "locales/en.toml", "Hello = \"Hi!!!\"\n")
 			return "key 1"

@@ -42,6 +42,9 @@ type Site struct {
 	Config  *config.Site
 	Content *content.Set
 	Locales *locale.Bundle
+	// FS is the site's folder, as Load read it: the leaflets read the font
+	// files site.toml names ([leaflet.fonts]) from it.
+	FS fs.FS
 
 	layouts *layouts
 	assets  assets
@@ -71,7 +74,7 @@ func load(fsys fs.FS, loadContent func(fs.FS, *config.Site) (*content.Set, probl
 	if cfg == nil {
 		return nil, probs
 	}
-	s := &Site{Config: cfg}
+	s := &Site{Config: cfg, FS: fsys}
 	var more problem.List
 	s.Content, more = loadContent(fsys, cfg)
 	probs = append(probs, more...)

@@ -1,0 +1,63 @@
+package leaflet
+
+import (
+	"fmt"
+	"os"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+// TestSiteFontProblems: a font file site.toml names that is not there or
+// is no font is reported by Load, and refused by New, at the line of
+// site.toml that names it, with what to do.
+func TestSiteFontProblems(t *testing.T) {
+	font, err := os.ReadFile("../../fonts/NotoNastaliqUrdu-Regular.ttf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, toml string
+		files      map[string]string
+		want       string // "" for none
+	}{
+		{"regular and bold there", "regular = \"fonts/R.ttf\"\nbold = \"type/B.otf\"\n",
+			map[string]string{"fonts/R.ttf": string(font), "type/B.otf": string(font)}, ""},
+		{"regular missing", "regular = \"fonts/R.ttf\"\n", nil,
+			`[leaflet.fonts.pl]: the regular font "fonts/R.ttf" is not in the site's folder; put the font file there`},
+		{"bold not a font", "regular = \"fonts/R.ttf\"\nbold = \"fonts/B.ttf\"\n",
+			map[string]string{"fonts/R.ttf": string(font), "fonts/B.ttf": "<html>not a font</html>"},
+			`[leaflet.fonts.pl]: the bold font "fonts/B.ttf" cannot be used (`},
+		{"a folder, not a file", "regular = \"fonts\"\n", map[string]string{"fonts/R.ttf": string(font)},
+			`[leaflet.fonts.pl]: "fonts" is not a .ttf or .otf font file`}, // config's problem, not read as a font too
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fsys := fixtureFS(t).(fstest.MapFS)
+			base := string(fsys["site.toml"].Data)
+			fsys["site.toml"] = &fstest.MapFile{Data: []byte(base + "\n[leaflet.fonts.pl]\n" + tt.toml)}
+			for p, data := range tt.files {
+				fsys[p] = &fstest.MapFile{Data: []byte(data)}
+			}
+			at := fmt.Sprintf("site.toml:%d: ", strings.Count(base, "\n")+2)
+			src, probs := Load(fsys)
+			if tt.want == "" {
+				if err := probs.Err(); err != nil {
+					t.Fatal(err)
+				}
+				if _, err := New(src); err != nil {
+					t.Errorf("New: %v", err)
+				}
+				return
+			}
+			if err := probs.Err(); err == nil || !strings.Contains(err.Error(), at+tt.want) || strings.Count(err.Error(), tt.want) != 1 {
+				t.Errorf("Load: %v; want %q once", err, at+tt.want)
+			}
+			if strings.Contains(tt.want, "[leaflet.fonts.pl]: the") {
+				if _, err := New(src); err == nil || !strings.Contains(err.Error(), at+tt.want) {
+					t.Errorf("New: %v; want %q", err, at+tt.want)
+				}
+			}
+		})
+	}
+}
