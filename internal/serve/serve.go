@@ -2,8 +2,8 @@
 // edit it: `victimsite serve`.
 //
 // Serve builds the site into memory, serves it over HTTP and watches
-// site.toml, content/, locales/ and templates/ (folders made later too)
-// with fsnotify. A burst of file events becomes one rebuild; each open page
+// site.toml, content/, locales/ and templates/ (folders made later too),
+// and the leaflet font files site.toml names, with fsnotify. A burst of file events becomes one rebuild; each open page
 // then reloads itself through a small script the preview adds before
 // </body> (a build never holds it). It listens to server-sent events at
 // /__victimsite/events.

@@ -14,11 +14,13 @@ import (
 
 	"github.com/fsnotify/fsnotify"
 
+	"victimsite/internal/config"
 	"victimsite/internal/content"
 )
 
 // Folders are the folders of a site that the preview watches, with every
-// folder inside them, including those made later. site.toml is watched too.
+// folder inside them, including those made later. site.toml is watched too,
+// and so are the font files it names for the leaflets, wherever they are.
 var Folders = []string{"content", "locales", "templates"}
 
 // A Change is a burst of file events gathered into one: the files and
@@ -47,6 +49,9 @@ type watcher struct {
 	closeOnce      sync.Once
 
 	dirs map[string]bool // the folders watched, as paths in the site; owned by loop
+	// fonts are the font files site.toml names ([leaflet.fonts]), and
+	// fontDirs the folders watched for them alone; owned by loop.
+	fonts, fontDirs map[string]bool
 	// others are the files that changed for Change.Others; owned by loop.
 	others map[string]bool
 }
@@ -59,7 +64,7 @@ func watch(root string, quiet, longest time.Duration) (*watcher, error) {
 	}
 	w := &watcher{root: root, fsw: fsw, quiet: quiet, longest: longest,
 		changes: make(chan Change), done: make(chan struct{}), stopped: make(chan struct{}),
-		dirs: map[string]bool{}, others: map[string]bool{}}
+		dirs: map[string]bool{}, others: map[string]bool{}, fontDirs: map[string]bool{}}
 	if err := fsw.Add(root); err != nil {
 		fsw.Close()
 		return nil, err
@@ -70,6 +75,7 @@ func watch(root string, quiet, longest time.Duration) (*watcher, error) {
 			return nil, err
 		}
 	}
+	w.watchFonts()
 	go w.loop()
 	return w, nil
 }
@@ -132,6 +138,7 @@ func (w *watcher) loop() {
 			for _, f := range Folders {
 				_ = w.addTree(f, pending) // what still fails, fails again
 			}
+			w.watchFonts()
 			arm()
 		case <-timer.C:
 			ready = true
@@ -150,12 +157,32 @@ func (w *watcher) handle(ev fsnotify.Event, pending map[string]bool) bool {
 		return false
 	}
 	rel = filepath.ToSlash(rel)
+	if ev.Op == fsnotify.Chmod {
+		return false
+	}
+	if ev.Has(fsnotify.Remove) || ev.Has(fsnotify.Rename) {
+		delete(w.fontDirs, rel) // its watch is gone with it
+	}
+	if w.fonts[rel] || w.holdsFont(rel) {
+		w.watchFonts() // a font's folder made or renamed: watch it again
+		pending[rel] = true
+		for f := range w.fonts {
+			// A font written into the folder before its watch began.
+			if _, err := os.Stat(filepath.Join(w.root, filepath.FromSlash(f))); err == nil && strings.HasPrefix(f, rel+"/") {
+				pending[f] = true
+			}
+		}
+		return true
+	}
 	top, _, _ := strings.Cut(rel, "/")
 	if rel != "site.toml" && !slices.Contains(Folders, top) {
 		return false // public/, README.md and the rest of the site folder
 	}
-	if ev.Op == fsnotify.Chmod || temporary(path.Base(rel)) {
+	if temporary(path.Base(rel)) {
 		return false
+	}
+	if rel == config.File {
+		w.watchFonts() // it may name other fonts now
 	}
 	wasDir := w.dirs[rel]
 	if ev.Has(fsnotify.Remove) || ev.Has(fsnotify.Rename) {
@@ -178,6 +205,34 @@ func (w *watcher) handle(ev fsnotify.Event, pending map[string]bool) bool {
 	}
 	pending[rel] = true
 	return true
+}
+
+// watchFonts watches the font files site.toml names for the leaflets:
+// the folder of each, alone, where no other watch covers it. A folder
+// that is not there yet is watched once it is made (holdsFont).
+func (w *watcher) watchFonts() {
+	w.fonts = map[string]bool{}
+	for _, f := range config.FontFiles(os.DirFS(w.root)) {
+		w.fonts[f] = true
+		dir := path.Dir(f)
+		if dir == "." || w.dirs[dir] || w.fontDirs[dir] {
+			continue
+		}
+		if err := w.fsw.Add(filepath.Join(w.root, filepath.FromSlash(dir))); err == nil {
+			w.fontDirs[dir] = true
+		}
+	}
+}
+
+// holdsFont reports whether rel is a folder on the way to a font file
+// site.toml names.
+func (w *watcher) holdsFont(rel string) bool {
+	for f := range w.fonts {
+		if strings.HasPrefix(f, rel+"/") {
+			return true
+		}
+	}
+	return false
 }
 
 // part reports whether a file is part of a site: site.toml, a page, an

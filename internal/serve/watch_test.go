@@ -149,3 +149,44 @@ func TestWatchClose(t *testing.T) {
 		t.Errorf("a second Close returned %v", err)
 	}
 }
+
+// TestWatchFontFiles checks that the preview sees the font files site.toml
+// names for the leaflets, outside the folders it watches, and nothing
+// else beside them; and follows site.toml to a font in a folder made
+// later.
+func TestWatchFontFiles(t *testing.T) {
+	checkNoLeaks(t)
+	dir := t.TempDir()
+	writeFile(t, dir, "site.toml", "name = \"x\"\n[leaflet.fonts.pl]\nregular = \"fonts/Own.ttf\"\n")
+	writeFile(t, dir, "content/crime/burglary.en.md", "old\n")
+	writeFile(t, dir, "fonts/Own.ttf", "a font\n")
+	w, err := watch(dir, 10*time.Millisecond, time.Minute)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { w.Close() })
+	writeFile(t, dir, "fonts/Own.ttf", "another font\n")
+	waitForPath(t, w, "fonts/Own.ttf")
+
+	writeFile(t, dir, "fonts/Other.ttf", "a font site.toml does not name\n")
+	writeFile(t, dir, "content/crime/burglary.en.md", "new\n")
+	deadline := time.After(wait)
+	for seen := false; !seen; {
+		select {
+		case ch := <-w.Changes():
+			if slices.Contains(ch.Paths, "fonts/Other.ttf") {
+				t.Errorf("change %q names a font site.toml does not name", ch.Paths)
+			}
+			seen = slices.Contains(ch.Paths, "content/crime/burglary.en.md")
+		case <-deadline:
+			t.Fatal("no change names the page")
+		}
+	}
+
+	writeFile(t, dir, "site.toml", "name = \"x\"\n[leaflet.fonts.pl]\nregular = \"more/New.ttf\"\n")
+	waitForPath(t, w, "site.toml")
+	writeFile(t, dir, "more/New.ttf", "a font in a folder made later\n")
+	waitForPath(t, w, "more/New.ttf")
+	writeFile(t, dir, "more/New.ttf", "edited\n")
+	waitForPath(t, w, "more/New.ttf")
+}
