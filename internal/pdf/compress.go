@@ -26,8 +26,8 @@ const flateLevel = 4
 // smaller (a Latin one's 0.3 KB) than level 2 for about 0.05 ms more CPU
 // a leaflet in a bulk run, where a third of the fonts are compressed anew.
 // Level 9 is not worth its time: it made the same fonts 10 bytes smaller,
-// and a leaflet's shared page streams 18 bytes (Urdu 170) smaller, for
-// 40% more time on each stream compressed.
+// and a leaflet's shared page streams 18 bytes (Urdu 170) smaller, for a
+// third to a half more time on each stream compressed.
 const cachedLevel = 6
 
 // zlibWriters keeps compressors between streams and documents, one pool
