@@ -93,16 +93,25 @@ type Element struct {
 	// ActualText is the text the element's content stands for, read
 	// instead of the glyphs. Give it for right-to-left and shaped text,
 	// where the glyphs are in visual order or do not map one to one onto
-	// the text.
+	// the text. The writer leaves it out where it would say nothing more:
+	// where the element has no child elements and the text of the glyphs
+	// drawn for it, in the order drawn and as its fonts' ToUnicode maps
+	// give it, is the same text (a Latin name or number in an Arabic
+	// leaflet's table).
 	ActualText string
 	// Scope is, for a TH, the cells it heads (ScopeColumn when empty).
 	Scope Scope
 
-	role    Role
-	doc     *Document
-	parent  *Element
-	kids    []kid
-	text    []byte // a Link's text, for its annotation's /Contents
+	role   Role
+	doc    *Document
+	parent *Element
+	kids   []kid
+	text   []byte // a Link's text, for its annotation's /Contents
+	// plain is how much of ActualText (plainOf, as it was then) the glyphs
+	// drawn for e read as so far, in bytes; -1 once they read otherwise
+	// or were drawn before ActualText was set.
+	plain   int
+	plainOf string
 	bbox    [4]float64
 	hasBBox bool
 	ref     int    // object number, while writing
@@ -259,6 +268,40 @@ func headingName(level int) string {
 		return "the start of the document"
 	}
 	return "H" + strconv.Itoa(level)
+}
+
+// readGlyphs follows the text the glyphs drawn for e read as, against
+// its ActualText: see plain. A glyph reads as the text its font's
+// ToUnicode map gives it, which is settled once the glyph has any.
+func (e *Element) readGlyphs(df *docFont, gs []Glyph) {
+	if e.plain < 0 {
+		return
+	}
+	if e.ActualText == "" || e.plain > 0 && e.ActualText != e.plainOf {
+		e.plain = -1
+		return
+	}
+	e.plainOf = e.ActualText
+	for _, g := range gs {
+		t := df.text[g.ID]
+		if t == "" || !strings.HasPrefix(e.ActualText[e.plain:], t) {
+			e.plain = -1
+			return
+		}
+		e.plain += len(t)
+	}
+}
+
+// needsActualText reports whether e's ActualText says more than its
+// glyphs: whether the writer must write it.
+func (e *Element) needsActualText() bool {
+	if e.ActualText == "" {
+		return false
+	}
+	if e.plain != len(e.ActualText) || e.plainOf != e.ActualText || e.role == Figure || e.role == Formula {
+		return true
+	}
+	return slices.ContainsFunc(e.kids, func(k kid) bool { return k.elem != nil })
 }
 
 // walk calls fn for e and its subtree in reading order.

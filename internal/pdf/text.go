@@ -57,9 +57,12 @@ func (p *Page) Text(r Run) {
 		df.addGlyph(g.ID, g.Text)
 		width += g.Advance
 	}
-	if e := p.open.elem; e != nil && e.role == Link {
-		for _, g := range r.Glyphs {
-			e.text = append(e.text, g.Text...)
+	if e := p.open.elem; e != nil {
+		e.readGlyphs(df, r.Glyphs)
+		if e.role == Link {
+			for _, g := range r.Glyphs {
+				e.text = append(e.text, g.Text...)
+			}
 		}
 	}
 	p.setFill(r.Color)

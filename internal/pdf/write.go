@@ -287,7 +287,7 @@ func (w *objects) writeElement(e *Element, structRoot int, docLang string) {
 		b = append(b, "/Alt"...)
 		b = appendTextString(b, e.Alt)
 	}
-	if e.ActualText != "" {
+	if e.needsActualText() {
 		b = append(b, "/ActualText"...)
 		b = appendTextString(b, e.ActualText)
 	}
