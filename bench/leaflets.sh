@@ -38,6 +38,7 @@ R=${R:-3}
 CHROMIUM=${CHROMIUM:-20}
 SITE=${SITE:-.}
 WORKERS=${WORKERS:-$(nproc)}
+((R >= 1)) || { echo "leaflets.sh: R (the number of bulk runs) must be 1 or more" >&2; exit 2; }
 FPDF_MS=9.6 # CPU per leaflet of the fpdf drawing, measured before it was replaced
 out=$PWD/bench/out/leaflets
 mkdir -p "$out"
@@ -83,15 +84,19 @@ status=0
 for ((round = 1; round <= R; round++)); do
   /usr/bin/time -f '%e %U %S' -o "$work/time" "$work/victimsite" leaflet -site "$SITE" -csv "$work/rows.csv" \
     -out-dir "$work/out$round" -workers "$WORKERS" > "$work/summary" 2> "$work/stderr" || status=$?
-  ((round == 1)) || rm -rf "$work/out$round"
-  read -r real user sys < "$work/time"
+  # GNU time puts "Command exited with non-zero status N" first when
+  # rows failed: the figures are on the last line.
+  read -r real user sys < <(tail -n 1 "$work/time")
   echo "$real $user $sys $(awk -v u="$user" -v s="$sys" 'BEGIN { print u + s }')" >> "$work/times"
-  log "round $round of $R: $(awk -v u="$user" -v s="$sys" -v n="$N" 'BEGIN { printf "%.2f ms", (u + s) * 1000 / n }') of CPU a leaflet, $real s, load average $(loadavg)"
+  made=$(find "$work/out$round" -name '*.pdf' 2> /dev/null | wc -l)
+  ((round == 1)) || rm -rf "$work/out$round"
+  log "round $round of $R: $made leaflets, $(awk -v u="$user" -v s="$sys" -v n="$made" 'BEGIN { printf "%.2f ms", n ? (u + s) * 1000 / n : 0 }') of CPU a leaflet, $real s, load average $(loadavg)"
 done
 mv "$work/out1" "$work/out"
 load_vs=$(loadavg)
-# The round with the median CPU time gives the figures; all rounds' CPU
-# per leaflet are listed too.
+# The round with the median CPU time gives the figures (for an even R,
+# the lower of the two middle ones); all rounds' CPU per leaflet are
+# listed too.
 read -r vs_real vs_user vs_sys _ < <(sort -k4 -g "$work/times" | sed -n "$(((R + 1) / 2))p")
 vs_rounds=$(awk '{ print $4 }' "$work/times" | paste -sd' ')
 vs_count=$(find "$work/out" -name '*.pdf' | wc -l)
@@ -129,7 +134,7 @@ if ((CHROMIUM > 0)); then
   log "Chromium: printing $(find "$work/html" -name '*.html' | wc -l) of the same leaflets as HTML, $(nproc) at a time"
   /usr/bin/time -f '%e %U %S' -o "$work/chtime" bash -c \
     "find '$work/html' -name '*.html' -print0 | xargs -0 -P $(nproc) -I{} '$print' {} '$work/chromium'"
-  read -r ch_real ch_user ch_sys < "$work/chtime"
+  read -r ch_real ch_user ch_sys < <(tail -n 1 "$work/chtime")
   ch_count=$(find "$work/chromium" -name '*.pdf' | wc -l)
   read -r ch_total ch_largest < <(find "$work/chromium" -name '*.pdf' -printf '%s\n' | awk '{ s += $1; if ($1 > m) m = $1 } END { print s + 0, m + 0 }')
   cp "$(find "$work/chromium" -name '*.pdf' | sort | sed -n 1p)" "$out/chromium.pdf"
@@ -140,7 +145,7 @@ load_end=$(loadavg)
 {
   echo "Measured $(date -u '+%Y-%m-%d %H:%M') UTC by \`bash bench/leaflets.sh\` (N = $N, R = $R, CHROMIUM = $CHROMIUM) on $(nproc) CPUs ($cpu);"
   echo "load average (1, 5, 15 min) $load_start before, $load_vs after the victimsite runs, $load_end at the end."
-  echo "CPU time of the $R victimsite runs: $(for t in $vs_rounds; do awk -v t="$t" -v n="$N" 'BEGIN { printf "%.2f ", t * 1000 / n }'; done)ms a leaflet; the table gives the median run."
+  echo "CPU time of the $R victimsite runs: $(for t in $vs_rounds; do awk -v t="$t" -v n="$vs_count" 'BEGIN { printf "%.2f ", t * 1000 / n }'; done)ms a leaflet; the table gives the median run."
   echo
   echo "| | leaflets | CPU per leaflet (user + sys) | wall time | leaflets/s (wall) | size, mean | size, largest |"
   echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"

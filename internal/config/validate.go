@@ -44,7 +44,27 @@ func (s *Site) checkURL(probs *problem.List, key, raw string, mustEndSlash bool)
 		probs.Add(File, line, "%s %q is not a full web address; start it with https://", key, raw)
 	case mustEndSlash && !strings.HasSuffix(u.Path, "/") && u.Path != "":
 		probs.Add(File, line, "%s %q must end with /", key, raw)
+	case !printableASCII(raw):
+		probs.Add(File, line, "%s %q holds characters other than printable ASCII; percent-encode them (and write a domain name in its xn-- form), as the leaflets' links and QR codes need", key, raw)
+	case len(raw) > maxURL:
+		probs.Add(File, line, "%s is %d characters long; a leaflet's QR code holds an address of at most %d, so give a shorter one", key, len(raw), maxURL)
 	}
+}
+
+// maxURL is the longest base_url or exit_url a site may give: with the
+// longest path a leaflet adds, the address must fit a QR code (2,331
+// bytes at level M).
+const maxURL = 2000
+
+// printableASCII reports whether s holds printable ASCII only, as a URI
+// in a PDF link must.
+func printableASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 0x21 || s[i] > 0x7e {
+			return false
+		}
+	}
+	return true
 }
 
 func (s *Site) validateLanguages(probs *problem.List) bool {
@@ -107,6 +127,8 @@ func (s *Site) validateContacts(probs *problem.List) {
 		if c.URL != "" {
 			if u, err := url.Parse(c.URL); err != nil || u.Scheme != "https" || u.Host == "" {
 				probs.Add(File, line, "contact %q: url %q must be a full https:// address", c.ID, c.URL)
+			} else if !printableASCII(c.URL) {
+				probs.Add(File, line, "contact %q: url %q holds characters other than printable ASCII; percent-encode them (and write a domain name in its xn-- form), as the leaflets' links need", c.ID, c.URL)
 			}
 		}
 		if c.Checked.IsZero() {

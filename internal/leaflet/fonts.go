@@ -46,7 +46,7 @@ type checkKey struct {
 // gives it ([leaflet.fonts.<lang>], read from the site's folder), or
 // else the embedded Noto fonts for its script, followed by Noto Sans.
 func newFontSet(src Source, langs []string) (*fontSet, error) {
-	fs := &fontSet{lib: typeset.NewLibrary(fonts.FS()), stacks: map[string]*typeset.Stack{}, pdf: map[*typeset.Font]*pdf.Font{}}
+	fs := &fontSet{lib: typeset.NewLibrary(fonts.FS()).CutAtSpaces(), stacks: map[string]*typeset.Stack{}, pdf: map[*typeset.Font]*pdf.Font{}}
 	var siteLib *typeset.Library
 	if src.Fonts != nil {
 		siteLib = typeset.NewLibrary(src.Fonts)

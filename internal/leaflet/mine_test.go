@@ -87,8 +87,8 @@ func TestEndSentenceKeepsSpans(t *testing.T) {
 
 // TestPiecesMakeTheSameLeaflet checks that shaping personal messages in
 // pieces changes no byte of any leaflet: in every language, plain,
-// discreet and bilingual, with details in Latin letters and in the
-// language's own script.
+// discreet (with a contact name), bilingual and in large print, for two
+// crimes, with details in Latin letters and in the language's own script.
 func TestPiecesMakeTheSameLeaflet(t *testing.T) {
 	r := repoRenderer(t)
 	whole, err := New(r.src)
@@ -100,12 +100,25 @@ func TestPiecesMakeTheSameLeaflet(t *testing.T) {
 		"ar": {"فاطمة الزهراء", "علي"}, "ur": {"عائشہ قریشی", "پرویز"}, "pa": {"ਹਰਪ੍ਰੀਤ ਕੌਰ"},
 		"ru": {"Зоряна Петрова"}, "bg": {"Зоряна Петрова"},
 	}
+	variants := []struct {
+		crime                      string
+		discreet, bilingual, large bool
+	}{
+		{crime: "burglary"}, {crime: "domestic-abuse", discreet: true}, {crime: "burglary", bilingual: true},
+		{crime: "domestic-abuse", large: true},
+	}
 	for _, lang := range r.languages() {
-		for _, name := range append([]string{"Zofia Wiśniewska"}, names[lang]...) {
-			for _, v := range []struct{ discreet, bilingual bool }{{}, {discreet: true}, {bilingual: true}} {
+		for i, name := range append([]string{"Zofia Wiśniewska"}, names[lang]...) {
+			for _, v := range variants {
 				d := sample(lang)
-				d.VictimName, d.Officer.Name, d.Discreet, d.Bilingual = name, name, v.discreet, v.bilingual
-				d.Crime = "domestic-abuse"
+				d.Crime, d.Discreet, d.Bilingual, d.LargePrint = v.crime, v.discreet, v.bilingual, v.large
+				d.VictimName, d.Officer.Name, d.Officer.Station = name, "Kit Qorvath", "Skegness"
+				if i > 0 {
+					d.Officer.Name = name // the officer's name in the language's script too
+				}
+				if v.discreet {
+					d.ContactName = "Brynmor"
+				}
 				got, err := r.Render(d)
 				if err != nil {
 					t.Fatalf("%s %q %+v: %v", lang, name, v, err)

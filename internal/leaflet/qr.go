@@ -3,6 +3,7 @@ package leaflet
 import (
 	"errors"
 	"fmt"
+	"unicode/utf8"
 
 	"victimsite/internal/qr"
 )
@@ -17,8 +18,10 @@ func (r *Renderer) qrCode(url string) ([][]bool, error) {
 	if errors.Is(err, qr.ErrTooLong) {
 		// The address is base_url and a short path, so only a shorter
 		// base_url can make it fit.
-		const show = 60
-		if len(url) > show {
+		if show := 60; len(url) > show {
+			for !utf8.RuneStart(url[show]) {
+				show-- // not inside a letter
+			}
 			url = url[:show] + "…"
 		}
 		return nil, fmt.Errorf("leaflet: QR code for %s: %w; shorten base_url in site.toml", url, err)

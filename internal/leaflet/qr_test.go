@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	boombuler "github.com/boombuler/barcode/qr"
 
@@ -99,6 +100,13 @@ func TestQRCodeTooLong(t *testing.T) {
 	}
 	if len(err.Error()) > 200 {
 		t.Errorf("error is %d bytes long; the address should be cut short", len(err.Error()))
+	}
+	// Cut short between letters, never inside one.
+	for pad := range 4 {
+		u := "https://victims.example.org/" + strings.Repeat("a", pad) + strings.Repeat("ü", qr.MaxBytes)
+		if _, err := new(Renderer).qrCode(u); err == nil || !utf8.ValidString(err.Error()) {
+			t.Errorf("the error for an address of ü is not UTF-8: %q", err)
+		}
 	}
 }
 

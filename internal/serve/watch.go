@@ -209,12 +209,18 @@ func (w *watcher) handle(ev fsnotify.Event, pending map[string]bool) bool {
 
 // watchFonts watches the font files site.toml names for the leaflets:
 // the folder of each, alone, where no other watch covers it. A folder
-// that is not there yet is watched once it is made (holdsFont).
+// that is not there yet is watched once it is made (holdsFont), however
+// many folders on the way are made one by one.
 func (w *watcher) watchFonts() {
 	w.fonts = map[string]bool{}
 	for _, f := range config.FontFiles(os.DirFS(w.root)) {
 		w.fonts[f] = true
+		// The font's folder, or the nearest folder on the way to it that
+		// is there: its new folders are seen (holdsFont) and watched too.
 		dir := path.Dir(f)
+		for dir != "." && !isDir(filepath.Join(w.root, filepath.FromSlash(dir))) {
+			dir = path.Dir(dir)
+		}
 		if dir == "." || w.dirs[dir] || w.fontDirs[dir] {
 			continue
 		}
@@ -222,6 +228,12 @@ func (w *watcher) watchFonts() {
 			w.fontDirs[dir] = true
 		}
 	}
+}
+
+// isDir reports whether p is a folder.
+func isDir(p string) bool {
+	info, err := os.Stat(p)
+	return err == nil && info.IsDir()
 }
 
 // holdsFont reports whether rel is a folder on the way to a font file

@@ -189,4 +189,16 @@ func TestWatchFontFiles(t *testing.T) {
 	waitForPath(t, w, "more/New.ttf")
 	writeFile(t, dir, "more/New.ttf", "edited\n")
 	waitForPath(t, w, "more/New.ttf")
+
+	// A font two new folders down, the folders made one at a time.
+	writeFile(t, dir, "site.toml", "name = \"x\"\n[leaflet.fonts.pl]\nregular = \"deep/er/B.ttf\"\n")
+	waitForPath(t, w, "site.toml")
+	for _, d := range []string{"deep", "deep/er"} {
+		if err := os.Mkdir(filepath.Join(dir, d), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		waitForPath(t, w, d)
+	}
+	writeFile(t, dir, "deep/er/B.ttf", "a font\n")
+	waitForPath(t, w, "deep/er/B.ttf")
 }

@@ -107,7 +107,7 @@ func (s *Site) renderTo(emit func(rendered) error) error {
 		for _, l := range s.Config.Languages {
 			pdf, err := s.Leaflet(l.Code)
 			if err != nil {
-				return fmt.Errorf("leaflet in %s: %w", l.Code, err)
+				return fmt.Errorf("make the leaflets: %w", err) // it names the language
 			}
 			if err := put(l.Code+"/leaflet.pdf", pdf); err != nil {
 				return err

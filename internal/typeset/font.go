@@ -24,6 +24,9 @@ type Font struct {
 	ascent  int
 	descent int
 	lineGap int
+	// cutsAtSpaces: no shaping in the font reaches across a space
+	// (Library.CutAtSpaces), so personal text may be cut at one.
+	cutsAtSpaces bool
 }
 
 // LoadFont parses data as a single OpenType font (.ttf or .otf). The name

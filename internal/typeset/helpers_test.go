@@ -11,7 +11,7 @@ import (
 )
 
 // testLibrary loads the embedded fonts once for all tests.
-var testLibrary = sync.OnceValue(func() *Library { return NewLibrary(fonts.FS()) })
+var testLibrary = sync.OnceValue(func() *Library { return NewLibrary(fonts.FS()).CutAtSpaces() })
 
 // mixedFamilies is a stack for English text that may hold Arabic-script
 // names: Noto Sans first, then Noto Naskh Arabic.

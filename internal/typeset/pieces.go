@@ -13,11 +13,14 @@ import (
 // site's pieces through the stack's cache of items and only the personal
 // ones afresh, so the victim's details still never reach the stack.
 //
-// Cutting an item into pieces changes nothing where the cut is at a
-// space: no ligature, joining or contextual substitution reaches across
-// a space in the fonts the leaflet uses (TestPiecesShapeAsWhole holds the
-// fonts to that). Cuts anywhere else are not made: the piece of site text
-// is then shaped with the personal text beside it.
+// Cutting an item into pieces changes nothing where the cut is at the
+// item's edge, where the script, direction or font changes (HarfBuzz
+// shapes items apart anyway), nor at a space in a font in which no
+// shaping reaches across a space (Library.CutAtSpaces: the embedded Noto
+// fonts, which TestPiecesShapeAsWhole holds to that; many other fonts
+// kern a space with the letter beside it). Cuts anywhere else are not
+// made: the piece of site text is then shaped with the personal text
+// beside it.
 
 // Span is a range of bytes of a text, [Start, End).
 type Span struct{ Start, End int }
@@ -66,7 +69,7 @@ func personalRunes(p *paragraph, spans []Span) []bool {
 // of site runes, a run of site runes joining the personal pieces beside
 // it wherever it cannot be shaped alone (cuttable). It returns the pieces
 // in logical order.
-func cut(p *paragraph, it runeSpan, own []bool) []cutPiece {
+func cut(p *paragraph, it runeSpan, own []bool, f *Font) []cutPiece {
 	var ps []cutPiece
 	for i := it.start; i < it.end; i++ {
 		if n := len(ps); n > 0 && ps[n-1].own == own[i] {
@@ -76,7 +79,7 @@ func cut(p *paragraph, it runeSpan, own []bool) []cutPiece {
 		ps = append(ps, cutPiece{runeSpan{i, i + 1}, own[i]})
 	}
 	for i := range ps {
-		if !ps[i].own && !cuttable(p, it, ps[i].runeSpan) {
+		if !ps[i].own && !cuttable(p, it, ps[i].runeSpan, f) {
 			ps[i].own = true
 		}
 	}
@@ -91,17 +94,18 @@ func cut(p *paragraph, it runeSpan, own []bool) []cutPiece {
 	return merged
 }
 
-// cuttable reports whether the site's runes s of item it of p shape the
-// same alone as within the item: each end of s is the item's end, or
-// starts a grapheme with a space on one side of the cut; and the rune
-// just outside the item at an end, if any, joins nothing.
-func cuttable(p *paragraph, it, s runeSpan) bool {
+// cuttable reports whether the site's runes s of item it of p, in font
+// f, shape the same alone as within the item: each end of s is the
+// item's end, or, in a font that cuts at spaces, starts a grapheme with a
+// space on one side of the cut; and the rune just outside the item at an
+// end, if any, joins nothing.
+func cuttable(p *paragraph, it, s runeSpan, f *Font) bool {
 	runes := p.runes
 	edge := func(at, outside int, itemEdge bool) bool {
 		if itemEdge {
 			return outside < 0 || outside >= len(runes) || !mayJoin(runes[outside])
 		}
-		return p.flags[at]&graphemeStart != 0 && (unicode.Is(unicode.Zs, runes[at-1]) || unicode.Is(unicode.Zs, runes[at]))
+		return f.cutsAtSpaces && p.flags[at]&graphemeStart != 0 && (unicode.Is(unicode.Zs, runes[at-1]) || unicode.Is(unicode.Zs, runes[at]))
 	}
 	return edge(s.start, s.start-1, s.start == it.start) && edge(s.end, s.end, s.end == it.end)
 }
@@ -119,7 +123,7 @@ func mayJoin(r rune) bool {
 // through items (the stack's cache), and returns its glyphs in visual
 // order.
 func (sh *shaper) shapePieces(p *paragraph, it item, f *Font, own []bool, items *runeCache[itemKey, []sglyph]) []sglyph {
-	ps := cut(p, it.runeSpan, own)
+	ps := cut(p, it.runeSpan, own, f)
 	if len(ps) == 1 && ps[0].own {
 		return sh.shape(p.runes, it.runeSpan, it, f, p.lang)
 	}

@@ -2,9 +2,14 @@ package typeset
 
 import (
 	"math"
+	"os"
+	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
+
+	"victimsite/fonts"
 )
 
 // TestCut checks where personal text is cut from the site's words: at
@@ -32,6 +37,7 @@ func TestCut(t *testing.T) {
 		{"item beside a joiner", "a\u200d", "  ", runeSpan{0, 1}, []cutPiece{{runeSpan{0, 1}, true}}},
 		{"a vowel sign after a space", "ਨ ਾ0", "  xx", runeSpan{0, 3}, []cutPiece{{runeSpan{0, 3}, true}}},
 	}
+	spaced, kerned := &Font{cutsAtSpaces: true}, &Font{}
 	sh := newShaper().(*shaper)
 	for _, tt := range tests {
 		runes := []rune(tt.text)
@@ -41,8 +47,14 @@ func TestCut(t *testing.T) {
 		for i, c := range []rune(tt.own) {
 			own[i] = c == 'x'
 		}
-		if got := cut(p, tt.item, own); !reflect.DeepEqual(got, tt.want) {
+		if got := cut(p, tt.item, own, spaced); !reflect.DeepEqual(got, tt.want) {
 			t.Errorf("%s: cut = %v, want %v", tt.name, got, tt.want)
+		}
+		// A font that may kern a space with a letter is cut only at the
+		// item's edges: here, nowhere inside the item.
+		whole := []cutPiece{{tt.item, slices.Contains(own[tt.item.start:tt.item.end], true)}}
+		if got := cut(p, tt.item, own, kerned); len(got) != 1 || !reflect.DeepEqual(got, whole) && len(tt.want) > 1 {
+			t.Errorf("%s: cut in a font that kerns spaces = %v, want %v", tt.name, got, whole)
 		}
 	}
 }
@@ -188,4 +200,62 @@ func sameGlyphs(a, b Block) bool {
 		}
 	}
 	return true
+}
+
+// liberationSans is a font that kerns a space with the letter beside it
+// (" A", " Y"), as fonts a site may name often do. Debian's chromium
+// brings it (fonts-liberation), so CI has it.
+const liberationSans = "/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf"
+
+// TestPiecesInASiteFont checks that personal text in a font not known to
+// cut at spaces (a site's own, loaded by LoadFont or a Library without
+// CutAtSpaces) is set exactly as shaped whole, though the font kerns
+// spaces; and that it is still cut where the script changes.
+func TestPiecesInASiteFont(t *testing.T) {
+	data, err := os.ReadFile(liberationSans)
+	if err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatalf("%v: install chromium, which brings fonts-liberation", err)
+		}
+		t.Skipf("%v: install fonts-liberation", err)
+	}
+	site, err := LoadFont(filepath.Base(liberationSans), data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	noto := testStack(t, "en+ar")
+	s, err := NewStack(append([]*Font{site}, noto.Fonts(false)...), append([]*Font{site}, noto.Fonts(true)...))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, sample := range []string{"This leaflet is for: [Anna Young]", "For [Tom] and [Yan] A [Victor]", "The officer, [محمد علی], will call you."} {
+		text, spans := marked(sample)
+		whole := Style{Stack: s, Size: 12, Lang: "en", NoCache: true}
+		want := mustLayout(t, text, whole, 500)
+		st := whole
+		st.Scratch = NewScratch()
+		st.Scratch.Personal(text, spans)
+		if got := mustLayout(t, text, st, 500); !reflect.DeepEqual(got, want) {
+			t.Errorf("%q: set differently in pieces\n got %s\nwant %s", text, lines(got), lines(want))
+		}
+	}
+	if s.Keeps("This leaflet") {
+		t.Error("text in a font that kerns spaces was cut at a space")
+	}
+	// The same fonts loaded as a site's: cut where the script changes
+	// (an Urdu sentence around a reference), not at its spaces.
+	ur, err := NewLibrary(fonts.FS()).Stack(DefaultFamilies("ur")...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text, spans := marked("اپنا کرائم ریفرنس نمبر [LP-12345-26] بتائیں، [عائشہ] آپ کا شکریہ")
+	st := Style{Stack: ur, Size: 12, Lang: "ur", NoCache: true, Scratch: NewScratch()}
+	st.Scratch.Personal(text, spans)
+	mustLayout(t, text, st, 500)
+	if !ur.Keeps("اپنا کرائم ریفرنس نمبر") {
+		t.Error("the words before a reference in another script were not cut from it")
+	}
+	if ur.Keeps("آپ کا شکریہ") {
+		t.Error("text in a font not known to cut at spaces was cut at a space")
+	}
 }

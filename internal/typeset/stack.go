@@ -44,14 +44,27 @@ func DefaultFamilies(lang string) []Family {
 // stacks of different languages share one *Font for a file (Noto Sans is
 // in every stack, and a PDF embeds it once). It is safe for concurrent use.
 type Library struct {
-	fsys  fs.FS
-	mu    sync.Mutex
-	fonts map[string]*Font
+	fsys         fs.FS
+	mu           sync.Mutex
+	fonts        map[string]*Font
+	cutsAtSpaces bool // see CutAtSpaces
 }
 
 // NewLibrary returns a Library that reads font files from fsys.
 func NewLibrary(fsys fs.FS) *Library {
 	return &Library{fsys: fsys, fonts: make(map[string]*Font)}
+}
+
+// CutAtSpaces tells l that in its fonts no shaping reaches across a space
+// (no kerning, ligature or contextual form takes a space and the letter
+// beside it together), and returns l. Personal text set in them is then
+// cut at spaces as well as where the script changes (Scratch.Personal).
+// The embedded Noto fonts are such fonts (TestPiecesShapeAsWhole holds
+// them to it); many others are not: Liberation Sans kerns " A" and " Y".
+// Call it before the first Font.
+func (l *Library) CutAtSpaces() *Library {
+	l.cutsAtSpaces = true
+	return l
 }
 
 // Font returns the font in the file called name, loading it on first use.
@@ -69,6 +82,7 @@ func (l *Library) Font(name string) (*Font, error) {
 	if err != nil {
 		return nil, err
 	}
+	f.cutsAtSpaces = l.cutsAtSpaces
 	l.fonts[name] = f
 	return f, nil
 }
