@@ -133,16 +133,23 @@ func TestPiecesShapeAsWhole(t *testing.T) {
 // nothing of the details.
 func TestPiecesAreShapedOnce(t *testing.T) {
 	s := newStack(t, "ur")
-	text, spans := marked("یہ کتابچہ ان کے لیے ہے: [عائشہ قریشی]")
-	st := Style{Stack: s, Size: 12, Lang: "ur", NoCache: true, Scratch: NewScratch()}
-	st.Scratch.Personal(text, spans)
-	mustLayout(t, text, st, 400)
+	setPersonal(t, s, "ur", "یہ کتابچہ ان کے لیے ہے: [عائشہ قریشی]")
 	if !s.Keeps("یہ کتابچہ ان کے لیے ہے") {
 		t.Error("the site's words of a personal text are not kept in the stack")
 	}
 	if s.Keeps("عائشہ") {
 		t.Error("the stack keeps the victim's name")
 	}
+}
+
+// setPersonal sets a sample (details between [ and ]) in s as personal
+// text told to its scratch.
+func setPersonal(t *testing.T, s *Stack, lang, sample string) {
+	t.Helper()
+	text, spans := marked(sample)
+	st := Style{Stack: s, Size: 12, Lang: lang, NoCache: true, Scratch: NewScratch()}
+	st.Scratch.Personal(text, spans)
+	mustLayout(t, text, st, 400)
 }
 
 // lines describes a block's glyphs, line by line.
@@ -248,10 +255,7 @@ func TestPiecesInASiteFont(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	text, spans := marked("اپنا کرائم ریفرنس نمبر [LP-12345-26] بتائیں، [عائشہ] آپ کا شکریہ")
-	st := Style{Stack: ur, Size: 12, Lang: "ur", NoCache: true, Scratch: NewScratch()}
-	st.Scratch.Personal(text, spans)
-	mustLayout(t, text, st, 500)
+	setPersonal(t, ur, "ur", "اپنا کرائم ریفرنس نمبر [LP-12345-26] بتائیں، [عائشہ] آپ کا شکریہ")
 	if !ur.Keeps("اپنا کرائم ریفرنس نمبر") {
 		t.Error("the words before a reference in another script were not cut from it")
 	}
