@@ -312,7 +312,7 @@ func endSentence(t text, date string) text {
 	if !strings.HasSuffix(date, ".") {
 		return t
 	}
-	at := strings.Index(t.s, date+".")
+	at := strings.LastIndex(t.s, date+".") // the date ends the sentence; a name comes before it
 	if at < 0 {
 		return t
 	}

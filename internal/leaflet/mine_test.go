@@ -83,6 +83,12 @@ func TestEndSentenceKeepsSpans(t *testing.T) {
 	if d, n := got.s[got.mine[0].Start:got.mine[0].End], got.s[got.mine[1].Start:got.mine[1].End]; d != "27. 11. 2026." || n != "Anna" {
 		t.Errorf("spans cover %q and %q, want the date and the name", d, n)
 	}
+	// A name that holds the date, as text, keeps its full stop: the one
+	// dropped is the date's, at the end of the sentence.
+	odd := text{s: "Ann 27. 11. 2026.. will call by 27. 11. 2026..", own: true}
+	if got := endSentence(odd, "27. 11. 2026.").s; got != "Ann 27. 11. 2026.. will call by 27. 11. 2026." {
+		t.Errorf("endSentence = %q, want the last date's full stop dropped", got)
+	}
 }
 
 // TestPiecesMakeTheSameLeaflet checks that shaping personal messages in
