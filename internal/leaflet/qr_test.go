@@ -2,7 +2,6 @@ package leaflet
 
 import (
 	"errors"
-	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -12,6 +11,7 @@ import (
 
 	"victimsite/internal/benchcpu"
 	"victimsite/internal/qr"
+	"victimsite/internal/qr/qrtest"
 )
 
 // TestQRCodeRealSite checks the QR code of every address the shipped
@@ -37,7 +37,11 @@ func TestQRCodeRealSite(t *testing.T) {
 		if err != nil || &again[0][0] != &got[0][0] {
 			t.Errorf("the second QR code for %s is not the cached one (err %v)", u, err)
 		}
-		if d := sameModules(got, boombulerCode(t, u)); d != "" {
+		want, err := qrtest.Boombuler(u, boombuler.Auto)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d := qrtest.Diff(got, want); d != "" {
 			t.Errorf("QR code for %s: %s", u, d)
 		}
 	}
@@ -108,43 +112,4 @@ func TestQRCodeTooLong(t *testing.T) {
 			t.Errorf("the error for an address of ü is not UTF-8: %q", err)
 		}
 	}
-}
-
-// boombulerCode is boombuler's QR code of u at level M, as rows of
-// modules, as the leaflet drew it before it had its own encoder.
-func boombulerCode(t *testing.T, u string) [][]bool {
-	t.Helper()
-	code, err := boombuler.Encode(u, boombuler.M, boombuler.Auto)
-	if err != nil {
-		t.Fatal(err)
-	}
-	b := code.Bounds()
-	m := make([][]bool, b.Dy())
-	for y := range m {
-		m[y] = make([]bool, b.Dx())
-		for x := range m[y] {
-			c, _, _, _ := code.At(b.Min.X+x, b.Min.Y+y).RGBA()
-			m[y][x] = c < 0x8000
-		}
-	}
-	return m
-}
-
-// sameModules describes how got differs from want, or returns "".
-func sameModules(got, want [][]bool) string {
-	if len(got) != len(want) {
-		return fmt.Sprintf("%d rows, want %d", len(got), len(want))
-	}
-	n := 0
-	for y := range want {
-		for x := range want[y] {
-			if x >= len(got[y]) || got[y][x] != want[y][x] {
-				n++
-			}
-		}
-	}
-	if n > 0 {
-		return fmt.Sprintf("%d modules differ", n)
-	}
-	return ""
 }

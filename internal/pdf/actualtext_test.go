@@ -17,21 +17,21 @@ import (
 func TestActualTextLeftOutWhereGlyphsSayIt(t *testing.T) {
 	latin := loadFont(t, "NotoSans-Regular.ttf")
 	const text = "Officer 22"
+	// drawn adds a P whose ActualText is text and draws glyphs for s in it.
+	drawn := func(d *Document, p *Page, s string) *Element {
+		e := d.Root().Add(P)
+		e.ActualText = text
+		pen{t, p}.write(e, latin, 12, 56, 80, s)
+		return e
+	}
 	cases := []struct {
 		name string
 		draw func(d *Document, p *Page) *Element
 		keep bool
 	}{
-		{"same text", func(d *Document, p *Page) *Element {
-			e := d.Root().Add(P)
-			e.ActualText = text
-			pen{t, p}.write(e, latin, 12, 56, 80, text)
-			return e
-		}, false},
+		{"same text", func(d *Document, p *Page) *Element { return drawn(d, p, text) }, false},
 		{"two runs", func(d *Document, p *Page) *Element {
-			e := d.Root().Add(P)
-			e.ActualText = text
-			pen{t, p}.write(e, latin, 12, 56, 80, "Officer ")
+			e := drawn(d, p, "Officer ")
 			pen{t, p}.write(e, latin, 12, 56, 100, "22")
 			return e
 		}, false},
@@ -43,12 +43,7 @@ func TestActualTextLeftOutWhereGlyphsSayIt(t *testing.T) {
 			p.End()
 			return e
 		}, true},
-		{"other text", func(d *Document, p *Page) *Element {
-			e := d.Root().Add(P)
-			e.ActualText = text
-			pen{t, p}.write(e, latin, 12, 56, 80, "Officer 23")
-			return e
-		}, true},
+		{"other text", func(d *Document, p *Page) *Element { return drawn(d, p, "Officer 23") }, true},
 		{"glyph read otherwise", func(d *Document, p *Page) *Element {
 			gs := glyphs(t, latin, 12, "O", false)
 			gs[0].Text = "0"
@@ -56,10 +51,7 @@ func TestActualTextLeftOutWhereGlyphsSayIt(t *testing.T) {
 			p.Begin(first)
 			p.Text(Run{Font: latin, Size: 12, X: 56, Y: 60, Glyphs: gs})
 			p.End()
-			e := d.Root().Add(P)
-			e.ActualText = text
-			pen{t, p}.write(e, latin, 12, 56, 80, text)
-			return e
+			return drawn(d, p, text)
 		}, true},
 		{"given after drawing", func(d *Document, p *Page) *Element {
 			e := d.Root().Add(P)
@@ -68,16 +60,12 @@ func TestActualTextLeftOutWhereGlyphsSayIt(t *testing.T) {
 			return e
 		}, true},
 		{"changed after drawing", func(d *Document, p *Page) *Element {
-			e := d.Root().Add(P)
-			e.ActualText = text
-			pen{t, p}.write(e, latin, 12, 56, 80, text)
+			e := drawn(d, p, text)
 			e.ActualText = "Officer 2"
 			return e
 		}, true},
 		{"child element", func(d *Document, p *Page) *Element {
-			e := d.Root().Add(P)
-			e.ActualText = text
-			pen{t, p}.write(e, latin, 12, 56, 80, text)
+			e := drawn(d, p, text)
 			pen{t, p}.write(e.Add(Span), latin, 12, 56, 100, "x")
 			return e
 		}, true},

@@ -30,11 +30,12 @@ const flateLevel = 4
 // third to a half more time on each stream compressed.
 const cachedLevel = 6
 
-// zlibWriters keeps compressors between streams and documents, one pool
-// per level: a new one allocates over half a megabyte of state.
-var zlibWriters = map[int]*sync.Pool{flateLevel: newWriterPool(flateLevel), cachedLevel: newWriterPool(cachedLevel)}
+// freshWriters and cachedWriters keep compressors at flateLevel and
+// cachedLevel between streams and documents: a new one allocates over
+// half a megabyte of state.
+var freshWriters, cachedWriters = writerPool(flateLevel), writerPool(cachedLevel)
 
-func newWriterPool(level int) *sync.Pool {
+func writerPool(level int) *sync.Pool {
 	return &sync.Pool{New: func() any {
 		w, _ := zlib.NewWriterLevel(nil, level)
 		return w
@@ -51,12 +52,15 @@ func (a *appender) Write(p []byte) (int, error) {
 
 // deflate appends data to dst, compressed at flateLevel in the zlib
 // format that the FlateDecode filter reads.
-func deflate(dst, data []byte) []byte { return deflateLevel(dst, data, flateLevel) }
+func deflate(dst, data []byte) []byte { return deflateWith(freshWriters, dst, data) }
 
-// deflateLevel is deflate at a level of zlibWriters.
-func deflateLevel(dst, data []byte, level int) []byte {
+// deflateCached is deflate at cachedLevel, for what is compressed once
+// and kept.
+func deflateCached(dst, data []byte) []byte { return deflateWith(cachedWriters, dst, data) }
+
+// deflateWith is deflate with a compressor from pool.
+func deflateWith(pool *sync.Pool, dst, data []byte) []byte {
 	out := &appender{b: dst}
-	pool := zlibWriters[level]
 	w := pool.Get().(*zlib.Writer)
 	w.Reset(out)
 	w.Write(data) // an appender never fails

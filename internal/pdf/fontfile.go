@@ -28,12 +28,12 @@ func (f *Font) embed(used []uint16) *embeddedFont {
 	if f.cff {
 		// A CFF font goes in whole: its glyphs are not subset.
 		e.name = f.name
-		e.file = deflateLevel(nil, f.data, cachedLevel)
+		e.file = deflateCached(nil, f.data)
 		e.length1 = len(f.data)
 	} else {
 		prog := f.subsetTrueType(nil, f.closure(used))
 		e.name = subsetTag(key) + "+" + f.name
-		e.file = deflateLevel(nil, prog, cachedLevel)
+		e.file = deflateCached(nil, prog)
 		e.length1 = len(prog)
 	}
 	f.subsets.put(key, e)
@@ -139,7 +139,7 @@ func (f *Font) toUnicode(cmap []byte) []byte {
 	if z, ok := f.cmaps.get(key); ok {
 		return z
 	}
-	z := deflateLevel(nil, cmap, cachedLevel)
+	z := deflateCached(nil, cmap)
 	f.cmaps.put(key, z)
 	return z
 }

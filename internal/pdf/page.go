@@ -3,6 +3,7 @@ package pdf
 import (
 	"fmt"
 	"math"
+	"strconv"
 )
 
 // Page is one page of a Document. Its coordinates are in points from the
@@ -292,7 +293,8 @@ func appendCoordPair(b []byte, x, y float64) []byte {
 	return appendCoord(append(appendCoord(b, x), ' '), y)
 }
 
-func appendInt(b []byte, v int) []byte { return appendNum(b, float64(v)) }
+// appendInt writes v in decimal (an MCID, a QR code's cells).
+func appendInt(b []byte, v int) []byte { return strconv.AppendInt(b, int64(v), 10) }
 
 func (p *Page) setFill(c Color) {
 	if p.haveFill && p.fill == c {

@@ -17,13 +17,13 @@ func (p *Page) split() bool { return p.sharedEnd > 0 && p.sharedEnd < len(p.cont
 // made an Urdu leaflet's shared pages 1.4 KB (a tenth) smaller.
 func (w *objects) sharedStream(n int, data []byte) {
 	key := sha256.Sum256(data)
-	if z, ok := sharedStreams.kept.get(key); ok {
-		w.compressed(n, nil, z)
-		return
+	z, ok := sharedStreams.kept.get(key)
+	if !ok {
+		w.scratch = deflateCached(w.scratch[:0], data)
+		z = w.scratch
+		sharedStreams.offer(key, z)
 	}
-	w.scratch = deflateLevel(w.scratch[:0], data, cachedLevel)
-	sharedStreams.offer(key, w.scratch)
-	w.streamObject(n, nil, w.scratch, true)
+	w.compressed(n, nil, z)
 }
 
 // sharedStreams keeps the compressed form of shared content streams
@@ -31,7 +31,7 @@ func (w *objects) sharedStream(n int, data []byte) {
 // the same for every victim of one crime in one language. It keeps a
 // stream only when it meets the same bytes a second time, so that one
 // that does not come back does not push out one that does.
-var sharedStreams = &streamCache{kept: lru[[]byte]{limit: maxShared}, seen: map[[32]byte]struct{}{}}
+var sharedStreams = newStreamCache()
 
 // maxShared bounds the shared streams kept: a page's stream is 2 to 10 KB
 // compressed, so some MB at most. A bulk run of every language and crime
@@ -47,6 +47,10 @@ type streamCache struct {
 	kept lru[[]byte]
 	mu   sync.Mutex
 	seen map[[32]byte]struct{}
+}
+
+func newStreamCache() *streamCache {
+	return &streamCache{kept: lru[[]byte]{limit: maxShared}, seen: map[[32]byte]struct{}{}}
 }
 
 // offer keeps a copy of z, the compressed stream whose bytes have the

@@ -27,7 +27,7 @@ func sharedDoc(t *testing.T, ref string) []byte {
 // twice and writes it from there after, and that pdf.js reads the page's
 // two streams as one, in order.
 func TestEndShared(t *testing.T) {
-	sharedStreams = &streamCache{kept: lru[[]byte]{limit: maxShared}, seen: map[[32]byte]struct{}{}}
+	sharedStreams = newStreamCache()
 	for i, ref := range []string{"LP-1", "LP-2", "LP-3"} {
 		b := sharedDoc(t, ref)
 		if !bytes.Contains(unpack(t, b), []byte("/Contents [")) {

@@ -71,12 +71,13 @@ func appendToUnicode(b []byte, used []uint16, text map[uint16]string) []byte {
 
 // nextChar reports whether b is the one character after a, both a single
 // character of the Basic Multilingual Plane, in the same block of 256: the
-// next entry of a bfrange.
+// next entry of a bfrange. (Decoding UTF-8 never gives a surrogate, so
+// each is one UTF-16 code unit.)
 func nextChar(a, b string) bool {
 	ra, na := utf8.DecodeRuneInString(a)
 	rb, nb := utf8.DecodeRuneInString(b)
 	return na == len(a) && nb == len(b) && na > 0 && ra != utf8.RuneError && rb == ra+1 &&
-		rb < 0x10000 && !(ra >= 0xD800 && rb <= 0xDFFF) && ra>>8 == rb>>8
+		rb < 0x10000 && ra>>8 == rb>>8
 }
 
 // appendBlocks writes n entries of a CMap section, at most 100 to a block

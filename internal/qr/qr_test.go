@@ -8,26 +8,9 @@ import (
 	"testing"
 
 	boombuler "github.com/boombuler/barcode/qr"
-)
 
-// reference returns boombuler's QR code of s at level M in the mode given
-// (boombuler.Auto as the leaflet used it), as rows of modules.
-func reference(s string, mode boombuler.Encoding) ([][]bool, error) {
-	code, err := boombuler.Encode(s, boombuler.M, mode)
-	if err != nil {
-		return nil, err
-	}
-	b := code.Bounds()
-	m := make([][]bool, b.Dy())
-	for y := range m {
-		m[y] = make([]bool, b.Dx())
-		for x := range m[y] {
-			c, _, _, _ := code.At(b.Min.X+x, b.Min.Y+y).RGBA()
-			m[y][x] = c < 0x8000
-		}
-	}
-	return m, nil
-}
+	"victimsite/internal/qr/qrtest"
+)
 
 // signedDigits reports whether boombuler writes s in numeric mode although
 // it is not all digits: strconv.Atoi takes a group such as "+12" or "-0".
@@ -44,33 +27,6 @@ func signedDigits(s string) bool {
 	return !digits
 }
 
-// diff describes the first difference between two module matrices, or
-// returns "" when they are the same.
-func diff(got, want [][]bool) string {
-	if len(got) != len(want) {
-		return fmt.Sprintf("%d rows, want %d (version %d, want %d)", len(got), len(want), (len(got)-17)/4, (len(want)-17)/4)
-	}
-	n := 0
-	first := ""
-	for y := range want {
-		if len(got[y]) != len(want[y]) {
-			return fmt.Sprintf("row %d has %d modules, want %d", y, len(got[y]), len(want[y]))
-		}
-		for x := range want[y] {
-			if got[y][x] != want[y][x] {
-				if n == 0 {
-					first = fmt.Sprintf("row %d, column %d is dark=%v", y, x, got[y][x])
-				}
-				n++
-			}
-		}
-	}
-	if n == 0 {
-		return ""
-	}
-	return fmt.Sprintf("%d modules differ, first %s", n, first)
-}
-
 // same checks that Encode(s) is what boombuler draws for it, or that both
 // fail; where boombuler misreads signed digits as numeric, it checks the
 // code is boombuler's alphanumeric one instead.
@@ -80,7 +36,7 @@ func same(t testing.TB, s string) {
 	if signedDigits(s) {
 		mode = boombuler.AlphaNumeric
 	}
-	want, werr := reference(s, mode)
+	want, werr := qrtest.Boombuler(s, mode)
 	got, err := Encode(s)
 	switch {
 	case werr != nil && err == nil:
@@ -90,7 +46,7 @@ func same(t testing.TB, s string) {
 	case err != nil && !errors.Is(err, ErrTooLong):
 		t.Fatalf("Encode(%.40q…) = %v, want an error wrapping ErrTooLong", s, err)
 	case err == nil:
-		if d := diff(got, want); d != "" {
+		if d := qrtest.Diff(got, want); d != "" {
 			t.Fatalf("Encode(%.40q…, %d bytes): %s", s, len(s), d)
 		}
 	}
@@ -211,7 +167,7 @@ func TestSignedDigits(t *testing.T) {
 				t.Fatalf("signedDigits(%q) = false, want true", s)
 			}
 			same(t, s)
-			quirk, err := reference(s, boombuler.Auto)
+			quirk, err := qrtest.Boombuler(s, boombuler.Auto)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -219,7 +175,7 @@ func TestSignedDigits(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if diff(got, quirk) == "" {
+			if qrtest.Diff(got, quirk) == "" {
 				t.Errorf("Encode(%q) is boombuler's numeric code, which reads back as other digits", s)
 			}
 		})
