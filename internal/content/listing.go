@@ -78,14 +78,10 @@ func (c *Cache) list(fsys fs.FS) ([]string, error) {
 	return files, err
 }
 
-// forget notes that the path p in the site folder changed.
+// forget notes that the path p in the content folder changed.
 func (l *listing) forget(p string) {
-	if p == Folder || strings.HasPrefix(p, Folder+"/") {
-		l.dirty = append(l.dirty, p)
-		l.drop(p)
-	}
-	// The data of the files under p must go too; drop does that for
-	// files it knows, and data for files it does not know is never kept.
+	l.dirty = append(l.dirty, p)
+	l.drop(p) // and the data of the files under p, if p is a folder
 }
 
 // drop forgets the bytes of the file p and of every file under p.
