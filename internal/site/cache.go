@@ -229,6 +229,7 @@ type cache struct {
 	outputs []entry // sorted by path
 	notes   []string
 	written int64 // CacheFile's modification time, in the output folder's clock
+	self    stamp // CacheFile's own stamp, when it was read
 }
 
 // UpToDate reports whether dir holds what a build of in would write, as
