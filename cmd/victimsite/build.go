@@ -62,15 +62,9 @@ holds it, or its content/, locales/ or templates/.`)
 	// The site's files are fingerprinted before they are read, so that one
 	// that changes while the build runs is found changed next time.
 	in, _ := site.ReadInputs(fsys, buildKey(dir)) // nil: build without the cache
-	if site.CheckOutput(*out, dir) == nil {
-		if notes, ok := site.UpToDate(*out, in); ok {
-			for _, n := range notes {
-				fmt.Fprintln(stderr, n)
-			}
-			fmt.Fprintf(stdout, "%s is up to date: nothing changed since the last build, so nothing was written (checked in %s)\n",
-				*out, time.Since(start).Round(time.Millisecond))
-			return 0
-		}
+	outErr := site.CheckOutput(*out, dir)         // reported once the site is loaded
+	if outErr == nil && upToDate(*out, in, start, stdout, stderr) {
+		return 0
 	}
 	st, probs := loadSite(fsys)
 	var printed bytes.Buffer
@@ -80,8 +74,8 @@ holds it, or its content/, locales/ or templates/.`)
 		fmt.Fprintln(stderr, "victimsite build: the site has problems (listed above); nothing was published")
 		return 1
 	}
-	if err := site.CheckOutput(*out, dir); err != nil {
-		fmt.Fprintf(stderr, "victimsite build: -out %v\n", err)
+	if outErr != nil {
+		fmt.Fprintf(stderr, "victimsite build: -out %v\n", outErr)
 		return 1
 	}
 	configureSite(st)
@@ -111,6 +105,22 @@ holds it, or its content/, locales/ or templates/.`)
 		count(n, "file", "files"), count(len(st.Content.IDs()), "page", "pages"),
 		count(len(st.Config.Languages), "language", "languages"), *out, time.Since(start).Round(time.Millisecond), kept)
 	return 0
+}
+
+// upToDate reports whether the build into out of the site fingerprinted
+// as in has nothing to do, and if so prints the warnings the last build
+// printed, and that it is up to date.
+func upToDate(out string, in *site.Inputs, start time.Time, stdout, stderr io.Writer) bool {
+	notes, ok := site.UpToDate(out, in)
+	if !ok {
+		return false
+	}
+	for _, n := range notes {
+		fmt.Fprintln(stderr, n)
+	}
+	fmt.Fprintf(stdout, "%s is up to date: nothing changed since the last build, so nothing was written (checked in %s)\n",
+		out, time.Since(start).Round(time.Millisecond))
+	return true
 }
 
 // configureSite adds what the site package cannot make by itself, such as

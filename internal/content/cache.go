@@ -77,8 +77,8 @@ func (c *Cache) Load(fsys fs.FS, site *config.Site) (*Set, problem.List) {
 // the next Load reads them again.
 func (c *Cache) Forget(paths ...string) {
 	for _, p := range paths {
-		c.listing.forget(p)
 		if p == Folder || strings.HasPrefix(p, Folder+"/") {
+			c.listing.forget(p)
 			c.edited = append(c.edited, p)
 		}
 		delete(c.entries, p)

@@ -28,24 +28,29 @@ type listing struct {
 // editors' ones and those in hidden folders.
 func walkContent(fsys fs.FS) ([]string, error) {
 	var files []string
-	err := fs.WalkDir(fsys, Folder, func(p string, d fs.DirEntry, err error) error {
+	err := walkFiles(fsys, Folder, func(p string) { files = append(files, p) })
+	return files, err
+}
+
+// walkFiles calls add with each file below root that a walk of the
+// content folder lists, in walk order. Names starting with a dot are
+// editors' lock and swap files (.#burglary.en.md) and hidden folders,
+// never pages.
+func walkFiles(fsys fs.FS, root string, add func(string)) error {
+	return fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
-		// Names starting with a dot are editors' lock and swap files
-		// (.#burglary.en.md), never pages.
-		if p != Folder && strings.HasPrefix(d.Name(), ".") {
+		switch {
+		case p != root && strings.HasPrefix(d.Name(), "."):
 			if d.IsDir() {
 				return fs.SkipDir
 			}
-			return nil
-		}
-		if !d.IsDir() && !EditorFile(d.Name()) {
-			files = append(files, p)
+		case !d.IsDir() && !EditorFile(d.Name()):
+			add(p)
 		}
 		return nil
 	})
-	return files, err
 }
 
 // list returns the files under content/, from the listing when it holds
@@ -73,14 +78,10 @@ func (c *Cache) list(fsys fs.FS) ([]string, error) {
 	return files, err
 }
 
-// forget notes that the path p in the site folder changed.
+// forget notes that the path p in the content folder changed.
 func (l *listing) forget(p string) {
-	if p == Folder || strings.HasPrefix(p, Folder+"/") {
-		l.dirty = append(l.dirty, p)
-		l.drop(p)
-	}
-	// The data of the files under p must go too; drop does that for
-	// files it knows, and data for files it does not know is never kept.
+	l.dirty = append(l.dirty, p)
+	l.drop(p) // and the data of the files under p, if p is a folder
 }
 
 // drop forgets the bytes of the file p and of every file under p.
@@ -118,26 +119,7 @@ func (l *listing) update(fsys fs.FS, p string) bool {
 		return false
 	}
 	l.remove(p)
-	err = fs.WalkDir(fsys, p, func(f string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		switch {
-		case f != p && strings.HasPrefix(d.Name(), "."):
-			return skip(d)
-		case !d.IsDir() && !EditorFile(d.Name()):
-			l.insert(f)
-		}
-		return nil
-	})
-	return err == nil
-}
-
-func skip(d fs.DirEntry) error {
-	if d.IsDir() {
-		return fs.SkipDir
-	}
-	return nil
+	return walkFiles(fsys, p, l.insert) == nil
 }
 
 // listable reports whether a walk of the content folder would list the

@@ -3,10 +3,10 @@
 //
 // Serve builds the site into memory, serves it over HTTP and watches
 // site.toml, content/, locales/ and templates/ (folders made later too),
-// and the leaflet font files site.toml names, with fsnotify. A burst of file events becomes one rebuild; each open page
-// then reloads itself through a small script the preview adds before
-// </body> (a build never holds it). It listens to server-sent events at
-// /__victimsite/events.
+// and the leaflet font files site.toml names, with fsnotify. A burst of
+// file events becomes one rebuild; each open page then reloads itself
+// through a small script the preview adds before </body> (a build never
+// holds it). It listens to server-sent events at /__victimsite/events.
 //
 // A rebuild renders only what a change needs: a content file re-renders
 // its page in every language, and, when its title, summary, weight or
@@ -18,8 +18,8 @@
 // nothing else (see content.Cache). The page that changed is rendered
 // before the reload; the lists that show it (a home page on a large site
 // lists thousands of pages) are rendered when first asked for, or once
-// the preview has been calm for a moment. Leaflets are made when first asked for. Nothing is
-// written to public/.
+// the preview has been calm for a moment. Leaflets are made when first
+// asked for. Nothing is written to public/.
 //
 // A build with problems never stops the preview: every page then shows
 // every problem as file:line: message, and the next good build brings the

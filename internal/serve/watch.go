@@ -168,7 +168,10 @@ func (w *watcher) handle(ev fsnotify.Event, pending map[string]bool) bool {
 		pending[rel] = true
 		for f := range w.fonts {
 			// A font written into the folder before its watch began.
-			if _, err := os.Stat(filepath.Join(w.root, filepath.FromSlash(f))); err == nil && strings.HasPrefix(f, rel+"/") {
+			if !strings.HasPrefix(f, rel+"/") {
+				continue
+			}
+			if _, err := os.Stat(filepath.Join(w.root, filepath.FromSlash(f))); err == nil {
 				pending[f] = true
 			}
 		}

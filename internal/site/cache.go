@@ -229,6 +229,7 @@ type cache struct {
 	outputs []entry // sorted by path
 	notes   []string
 	written int64 // CacheFile's modification time, in the output folder's clock
+	self    stamp // CacheFile's own stamp, when it was read
 }
 
 // UpToDate reports whether dir holds what a build of in would write, as
@@ -271,14 +272,25 @@ func (c *cache) intact(dir string) bool {
 // intactFile reports whether the file e in dir is as it was written.
 func (c *cache) intactFile(dir string, e entry) bool {
 	info, err := os.Lstat(filepath.Join(dir, filepath.FromSlash(e.path)))
-	if err != nil || !info.Mode().IsRegular() || stampOf(info) != e.stamp {
+	if err != nil || !info.Mode().IsRegular() {
 		return false
 	}
-	if e.mtime < c.written && e.proves() {
+	if c.vouches(e, info) {
 		return true
+	}
+	if stampOf(info) != e.stamp {
+		return false
 	}
 	h, err := fileHash(os.DirFS(dir), e.path)
 	return err == nil && h == e.hash
+}
+
+// vouches reports whether info, the file c records as e, is as it was
+// written, without reading it: it has the stamp c recorded, a stamp
+// that proves the content, and a time earlier than the cache's own, so
+// that it cannot have changed since within the same tick of the clock.
+func (c *cache) vouches(e entry, info fs.FileInfo) bool {
+	return stampOf(info) == e.stamp && e.proves() && e.mtime < c.written
 }
 
 // output returns what c records of the file it wrote at path p.

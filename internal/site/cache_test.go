@@ -2,6 +2,7 @@ package site
 
 import (
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"strings"
@@ -85,134 +86,97 @@ func edit(t *testing.T, dir, p, data string) {
 	}
 }
 
+// A cacheChange changes the site in siteDir or the output in out after
+// builtCache.
+type cacheChange func(t *testing.T, siteDir, out string)
+
+// editSite edits the file at p in the site as edit does; editOutput, in
+// the output.
+func editSite(p, data string) cacheChange {
+	return func(t *testing.T, s, _ string) { edit(t, s, p, data) }
+}
+
+func editOutput(p, data string) cacheChange {
+	return func(t *testing.T, _, o string) { edit(t, o, p, data) }
+}
+
+// removeFromSite removes the file at p from the site; removeFromOutput,
+// from the output.
+func removeFromSite(p string) cacheChange {
+	return func(t *testing.T, s, _ string) { removeFile(t, s, p) }
+}
+
+func removeFromOutput(p string) cacheChange {
+	return func(t *testing.T, _, o string) { removeFile(t, o, p) }
+}
+
+func removeFile(t *testing.T, dir, p string) {
+	t.Helper()
+	if err := os.Remove(filepath.Join(dir, filepath.FromSlash(p))); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // TestUpToDateInvalidation: every change to what a build reads or wrote,
 // and a build by another program or with other settings, makes the
 // output out of date; only an untouched site and output are up to date.
 func TestUpToDateInvalidation(t *testing.T) {
+	page := "content/crime/burglary.en.md"
 	tests := []struct {
 		name   string
-		change func(t *testing.T, siteDir, out string) (key string)
+		key    string      // the key of the next build; builtCache's is "key 1"
+		change cacheChange // nil: nothing
 		want   bool
 	}{
-		{"nothing changed", func(*testing.T, string, string) string { return "key 1" }, true},
-		{"a file the build does not read", func(t *testing.T, s, _ string) string {
-			edit(t, s, "notes.txt", "changed")
-			return "key 1"
-		}, true},
-		{"another program or other settings", func(*testing.T, string, string) string { return "key 2" }, false},
-		{"a program that cannot name itself", func(*testing.T, string, string) string { return "" }, false},
-		{"a page's text, same size, time set back", func(t *testing.T, s, _ string) string {
-			edit(t, s, "content/crime/burglary.en.md", strings.Replace(cacheSite["content/crime/burglary.en.md"], "Text", "Tent", 1))
-			return "key 1"
-		}, false},
-		{"a page's text, longer", func(t *testing.T, s, _ string) string {
-			edit(t, s, "content/crime/burglary.en.md", cacheSite["content/crime/burglary.en.md"]+"More.\n")
-			return "key 1"
-		}, false},
-		{"a page added", func(t *testing.T, s, _ string) string {
+		{"nothing changed", "key 1", nil, true},
+		{"a file the build does not read", "key 1", editSite("notes.txt", "changed"), true},
+		{"another program or other settings", "key 2", nil, false},
+		{"a program that cannot name itself", "", nil, false},
+		{"a page's text, same size, time set back", "key 1", editSite(page, strings.Replace(cacheSite[page], "Text", "Tent", 1)), false},
+		{"a page's text, longer", "key 1", editSite(page, cacheSite[page]+"More.\n"), false},
+		{"a page added", "key 1", func(t *testing.T, s, _ string) {
 			writeTree(t, s, map[string]string{"content/crime/fraud.en.md": "---\ntitle: Fraud\n---\n"})
-			return "key 1"
 		}, false},
-		{"a page deleted", func(t *testing.T, s, _ string) string {
-			if err := os.Remove(filepath.Join(s, "content/crime/burglary.en.md")); err != nil {
-				t.Fatal(err)
-			}
-			return "key 1"
-		}, false},
-		{"an image beside a page", func(t *testing.T, s, _ string) string {
-			edit(t, s, "content/crime/map.png", "PNG")
-			return "key 1"
-		}, false},
-		{"site.toml (the base URL)", func(t *testing.T, s, _ string) string {
-			edit(t, s, "site.toml", strings.Replace(cacheSite["site.toml"], "example.org", "example.net", 1))
-			return "key 1"
-		}, false},
-		{"a leaflet font, same size, time set back", func(t *testing.T, s, _ string) string {
-			edit(t, s, "fonts/Own-Regular.ttf", "a regular fonT\n")
-			return "key 1"
-		}, false},
-		{"a leaflet font outside fonts/, longer", func(t *testing.T, s, _ string) string {
-			edit(t, s, "type/Own-Bold.ttf", "a bolder font\n")
-			return "key 1"
-		}, false},
-		{"a leaflet font replaced by another of the same size and time", func(t *testing.T, s, _ string) string {
+		{"a page deleted", "key 1", removeFromSite(page), false},
+		{"an image beside a page", "key 1", editSite("content/crime/map.png", "PNG"), false},
+		{"site.toml (the base URL)", "key 1", editSite("site.toml", strings.Replace(cacheSite["site.toml"], "example.org", "example.net", 1)), false},
+		{"a leaflet font, same size, time set back", "key 1", editSite("fonts/Own-Regular.ttf", "a regular fonT\n"), false},
+		{"a leaflet font outside fonts/, longer", "key 1", editSite("type/Own-Bold.ttf", "a bolder font\n"), false},
+		{"a leaflet font replaced by another of the same size and time", "key 1", func(t *testing.T, s, _ string) {
 			own, other := filepath.Join(s, "fonts/Own-Regular.ttf"), filepath.Join(s, "fonts/Other-Regular.ttf")
 			writeTree(t, s, map[string]string{"fonts/Other-Regular.ttf": "a regular fonT\n"})
 			setTime(t, other, modTime(t, own))
 			if err := os.Rename(other, own); err != nil {
 				t.Fatal(err)
 			}
-			return "key 1"
 		}, false},
-		{"a leaflet font removed", func(t *testing.T, s, _ string) string {
-			if err := os.Remove(filepath.Join(s, "type/Own-Bold.ttf")); err != nil {
-				t.Fatal(err)
-			}
-			return "key 1"
-		}, false},
-		{"a font file site.toml does not name", func(t *testing.T, s, _ string) string {
-			edit(t, s, "fonts/Other-Regular.ttf", "a font site.toml does not nam3\n")
-			return "key 1"
-		}, true},
-		{"a language's strings", func(t *testing.T, s, _ string) string {
-			edit(t, s, "locales/en.toml", "Hello = \"Hi!!!\"\n")
-			return "key 1"
-		}, false},
-		{"a layout", func(t *testing.T, s, _ string) string {
-			edit(t, s, "templates/base.html", "{{block \"main\" .}}{{end}}\n\n")
-			return "key 1"
-		}, false},
-		{"an asset", func(t *testing.T, s, _ string) string {
-			edit(t, s, "templates/assets/site.css", "a{}\n")
-			return "key 1"
-		}, false},
-		{"an output edited, same size, time set back", func(t *testing.T, _, o string) string {
-			edit(t, o, "en/index.html", "<p>Hellp.</p>")
-			return "key 1"
-		}, false},
-		{"an output edited, longer", func(t *testing.T, _, o string) string {
-			edit(t, o, "sitemap.xml", "<urlset></urlset>")
-			return "key 1"
-		}, false},
-		{"an output deleted", func(t *testing.T, _, o string) string {
-			if err := os.Remove(filepath.Join(o, "files/crime/map.png")); err != nil {
-				t.Fatal(err)
-			}
-			return "key 1"
-		}, false},
-		{"the Marker deleted", func(t *testing.T, _, o string) string {
-			if err := os.Remove(filepath.Join(o, Marker)); err != nil {
-				t.Fatal(err)
-			}
-			return "key 1"
-		}, false},
-		{"the cache garbled", func(t *testing.T, _, o string) string {
-			edit(t, o, CacheFile, cacheHeader+"\nkey \"key 1\"\nin 1 2\n")
-			return "key 1"
-		}, false},
-		{"the cache from another version", func(t *testing.T, _, o string) string {
+		{"a leaflet font removed", "key 1", removeFromSite("type/Own-Bold.ttf"), false},
+		{"a font file site.toml does not name", "key 1", editSite("fonts/Other-Regular.ttf", "a font site.toml does not nam3\n"), true},
+		{"a language's strings", "key 1", editSite("locales/en.toml", "Hello = \"Hi!!!\"\n"), false},
+		{"a layout", "key 1", editSite("templates/base.html", "{{block \"main\" .}}{{end}}\n\n"), false},
+		{"an asset", "key 1", editSite("templates/assets/site.css", "a{}\n"), false},
+		{"an output edited, same size, time set back", "key 1", editOutput("en/index.html", "<p>Hellp.</p>"), false},
+		{"an output edited, longer", "key 1", editOutput("sitemap.xml", "<urlset></urlset>"), false},
+		{"an output deleted", "key 1", removeFromOutput("files/crime/map.png"), false},
+		{"the Marker deleted", "key 1", removeFromOutput(Marker), false},
+		{"the cache garbled", "key 1", editOutput(CacheFile, cacheHeader+"\nkey \"key 1\"\nin 1 2\n"), false},
+		{"the cache from another version", "key 1", func(t *testing.T, _, o string) {
 			data, err := os.ReadFile(filepath.Join(o, CacheFile))
 			if err != nil {
 				t.Fatal(err)
 			}
 			edit(t, o, CacheFile, strings.Replace(string(data), cacheHeader, "victimsite build cache 0", 1))
-			return "key 1"
 		}, false},
-		{"the files rewritten by a Write that records nothing", func(t *testing.T, _, o string) string {
-			files := Files{}
-			for p, b := range cacheOutput {
-				files[p] = b
-			}
+		{"the files rewritten by a Write that records nothing", "key 1", func(t *testing.T, _, o string) {
+			files := maps.Clone(cacheOutput)
 			files["en/index.html"] = []byte("<p>Hi.</p>")
 			if err := Write(o, files); err != nil {
 				t.Fatal(err)
 			}
-			return "key 1"
 		}, false},
-		{"an output's recorded hash no longer its own, recorded in the same tick as the cache", func(t *testing.T, _, o string) string {
+		{"an output's recorded hash no longer its own, recorded in the same tick as the cache", "key 1", func(t *testing.T, _, o string) {
 			swapRecordedHash(t, o, "en/index.html")
 			setTime(t, filepath.Join(o, CacheFile), modTime(t, filepath.Join(o, "en/index.html")))
-			return "key 1"
 		}, false},
 	}
 	// Each case holds with the system's stamps and, as on a system that
@@ -231,8 +195,10 @@ func TestUpToDateInvalidation(t *testing.T) {
 			for _, tt := range tests {
 				t.Run(tt.name, func(t *testing.T) {
 					siteDir, out := builtCache(t)
-					key := tt.change(t, siteDir, out)
-					if got := upToDate(t, siteDir, out, key); got != tt.want {
+					if tt.change != nil {
+						tt.change(t, siteDir, out)
+					}
+					if got := upToDate(t, siteDir, out, tt.key); got != tt.want {
 						t.Errorf("UpToDate = %v, want %v", got, tt.want)
 					}
 				})

@@ -35,7 +35,7 @@ func readCache(dir string) (*cache, bool) {
 	if err != nil {
 		return nil, false
 	}
-	c := &cache{written: info.ModTime().UnixNano()}
+	c := &cache{written: info.ModTime().UnixNano(), self: stampOf(info)}
 	first, rest, _ := strings.Cut(string(data), "\n")
 	if first != cacheHeader {
 		return nil, false

@@ -1,6 +1,8 @@
 package site
 
 import (
+	"os"
+	"path/filepath"
 	"runtime"
 	"slices"
 	"strings"
@@ -12,12 +14,15 @@ import (
 )
 
 // Pages are what RenderInto tells WriteBuild of a build's pages: the
-// view key of each, rendered or kept, the pages it kept, and the files it
-// rendered again that came out as the last build left them.
+// view key of each, rendered or kept, the pages it kept, the files it
+// rendered again that came out as the last build left them, and the
+// CacheFile it read, so that WriteBuild need not read it again.
 type Pages struct {
 	keys map[string]string // path -> view key
 	kept []string          // sorted
 	same []string          // sorted
+	prev *cache            // the last build's cache, whatever it was built from
+	dir  string            // the folder prev is in, resolved
 }
 
 // Kept is how many page files RenderInto kept from the last build.
@@ -57,13 +62,24 @@ func (p *Pages) key(path string) string {
 	return p.keys[path]
 }
 
+// cacheIn returns the CacheFile RenderInto read from the folder dir
+// (resolved), while it is still there as it was read; else nil.
+func (p *Pages) cacheIn(dir string) *cache {
+	if p == nil || p.prev == nil || p.dir != dir {
+		return nil
+	}
+	info, err := os.Lstat(filepath.Join(dir, CacheFile))
+	if err != nil || stampOf(info) != p.prev.self {
+		return nil
+	}
+	return p.prev
+}
+
 // keeper is set on a Site while RenderInto renders it: it works out the
 // view key of every page, and leaves out of the render the pages that
 // the last build into the folder rendered from the same view.
 type keeper struct {
 	last  *cache // nil: leave nothing out
-	prev  *cache // the last build's cache, whatever it was built from
-	dir   string
 	pages Pages
 }
 
@@ -85,7 +101,7 @@ func (s *Site) RenderInto(dir string, in *Inputs) (Files, *Pages, error) {
 	if in != nil && in.key != "" {
 		if resolved, err := resolve(dir); err == nil {
 			if c, ok := readCache(resolved); ok {
-				k.prev, k.dir = c, resolved
+				k.pages.prev, k.pages.dir = c, resolved
 				if c.key == in.key && in.sameBut(c.inputs, content.Folder+"/") {
 					k.last = c
 				}
@@ -94,7 +110,7 @@ func (s *Site) RenderInto(dir string, in *Inputs) (Files, *Pages, error) {
 	}
 	s.keep = k
 	defer func() { s.keep = nil }()
-	if k.prev == nil {
+	if k.pages.prev == nil {
 		files, err := s.Render()
 		return files, &k.pages, err
 	}
@@ -120,8 +136,8 @@ func (s *Site) RenderInto(dir string, in *Inputs) (Files, *Pages, error) {
 // unchanged reports whether f is what the last build wrote at its path,
 // and the file there is still as that build left it.
 func (k *keeper) unchanged(f rendered) bool {
-	e, ok := k.prev.output(f.path)
-	return ok && e.hash != "" && e.hash == hashBytes(f.data) && k.prev.intactFile(k.dir, e)
+	e, ok := k.pages.prev.output(f.path)
+	return ok && e.hash != "" && e.hash == hashBytes(f.data) && k.pages.prev.intactFile(k.pages.dir, e)
 }
 
 // sameBut is same for the files whose path does not start with prefix.
@@ -175,5 +191,5 @@ func (k *keeper) same(path, key string) bool {
 		return false
 	}
 	e, ok := k.last.output(path)
-	return ok && e.view == key && k.last.intactFile(k.dir, e)
+	return ok && e.view == key && k.last.intactFile(k.pages.dir, e)
 }

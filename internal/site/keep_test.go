@@ -229,3 +229,44 @@ func stamps(t *testing.T, dir string) map[string]stamp {
 	}
 	return out
 }
+
+// TestWriteBuildRefusesKeptPagesWhenTheCacheWent: WriteBuild takes the
+// last build's record from RenderInto rather than reading it again, but
+// only while that record is still in the folder as RenderInto read it.
+// When it went in between (another build into the same folder removes
+// it before changing anything), the pages RenderInto kept can no longer
+// be vouched for: the build fails, asks to be run again, and leaves the
+// folder as it was.
+func TestWriteBuildRefusesKeptPagesWhenTheCacheWent(t *testing.T) {
+	fsys := goldenSite(t)
+	out := filepath.Join(t.TempDir(), "public")
+	buildInto(t, fsys, out, "k")
+	const page = "content/crime/burglary.en.md"
+	fsys[page] = &fstest.MapFile{Data: append(slices.Clone(fsys[page].Data), "\nOne more line.\n"...)}
+	in, err := ReadInputs(fsys, "k")
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, probs := Load(fsys)
+	if probs.Errors() > 0 {
+		t.Fatal(probs)
+	}
+	files, pages, err := st.RenderInto(out, in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if pages.Kept() == 0 {
+		t.Fatal("RenderInto kept no pages after an edit to one page's text")
+	}
+	if err := os.Remove(filepath.Join(out, CacheFile)); err != nil {
+		t.Fatal(err)
+	}
+	before := readTree(t, out)
+	err = WriteBuild(out, files, in, nil, pages)
+	if err == nil || !strings.Contains(err.Error(), "changed while the build ran; build again") {
+		t.Errorf("WriteBuild = %v, want it to say the folder changed while the build ran", err)
+	}
+	if after := readTree(t, out); !equalTrees(after, before) {
+		t.Errorf("the refused build changed the folder: %v, want %v", keys(after), keys(before))
+	}
+}

@@ -63,9 +63,10 @@ func (c *collector) add(f rendered) error {
 // made, from several goroutines at once; the pages come in no fixed
 // order. While a keeper is set (see RenderInto) the pages it keeps are
 // left out, but _headers, made from the list of every page, still names
-// those at the root. It stops at the first error from emit, and returns it. A layout
-// that cannot be executed is a *problem.Error, returned once every page
-// has been tried, so it may come after emit was given the other files.
+// those at the root. It stops at the first error from emit, and returns
+// it. A layout that cannot be executed is a *problem.Error, returned once
+// every page has been tried, so it may come after emit was given the
+// other files.
 func (s *Site) renderTo(emit func(rendered) error) error {
 	if s == nil || s.layouts == nil || s.Content == nil {
 		return ErrNotRenderable

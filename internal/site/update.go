@@ -135,7 +135,7 @@ func (k known) sameFile(name, p string, i int, data []byte) (bool, error) {
 	if err != nil || !info.Mode().IsRegular() || info.Size() != int64(len(data)) {
 		return false, err
 	}
-	if e, ok := k.last.output(p); ok && k.sums != nil && stampOf(info) == e.stamp && e.mtime < k.last.written && e.proves() {
+	if e, ok := k.last.output(p); ok && k.sums != nil && k.last.vouches(e, info) {
 		return e.hash == k.sums[i], nil
 	}
 	f, err := os.Open(name)

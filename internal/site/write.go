@@ -52,7 +52,10 @@ func WriteBuild(dir string, files Files, in *Inputs, notes []string, pages *Page
 	if err != nil {
 		return fmt.Errorf("write: %w", err)
 	}
-	last, _ := readCache(dir)
+	last := pages.cacheIn(dir)
+	if last == nil {
+		last, _ = readCache(dir)
+	}
 	kept := pages.keptPaths()
 	if len(kept) > 0 && (!listed || last == nil) {
 		return fmt.Errorf("write: %s changed while the build ran; build again", dir)
