@@ -12,28 +12,24 @@ import (
 	"golang.org/x/sync/errgroup"
 )
 
-// Publish renders s and publishes it into dir, and returns how many files
-// it published. Into a folder that an earlier build wrote and listed (see
-// Marker), it renders the site in memory and updates the folder in place
-// (Write). Into any other folder that Write may write to (a new or empty
-// one), it writes each file as soon as it is rendered, into a new folder
-// beside dir that is swapped in at the end, as Write does: the whole site
-// is never held in memory, and the disk works while pages render. Either
-// way a build that fails, from a layout that cannot be executed (a
-// *problem.Error) to a full disk or ctx ending, leaves dir as it was.
-func Publish(ctx context.Context, dir string, s *Site) (int, error) {
-	n, _, err := PublishBuild(ctx, dir, s, nil, nil)
-	return n, err
-}
-
-// PublishBuild is Publish for a build of the site fingerprinted as in that
-// printed notes (its warnings), and it records what the build read and
-// wrote in CacheFile, as WriteBuild does (with in nil, nothing). Into a
-// folder an earlier build listed, it is RenderInto and WriteBuild: only
-// the pages whose view changed are rendered again. Into any other, the
-// files are hashed as they are written, and CacheFile is written once the
-// new folder is in dir's place. The Pages say how many page files the
-// build made and how many it kept.
+// PublishBuild renders s and publishes it into dir, and returns how many
+// files it published. Into a folder that an earlier build wrote and
+// listed (see Marker), it is RenderInto and WriteBuild: the site is
+// rendered in memory, only the pages whose view changed are rendered
+// again, and the folder is updated in place. Into any other folder that
+// Write may write to (a new or empty one), it writes each file as soon as
+// it is rendered, into a new folder beside dir that is swapped in at the
+// end, as Write does: the whole site is never held in memory, and the disk
+// works while pages render. Either way a build that fails, from a layout
+// that cannot be executed (a *problem.Error) to a full disk or ctx
+// ending, leaves dir as it was.
+//
+// The build is of the site fingerprinted as in (nil: nothing is
+// recorded), and printed notes (its warnings): it records what it read
+// and wrote in CacheFile, as WriteBuild does; into a new folder the files
+// are hashed as they are written, and CacheFile is written once the new
+// folder is in dir's place. The Pages say how many page files the build
+// made and how many it kept.
 func PublishBuild(ctx context.Context, dir string, s *Site, in *Inputs, notes []string) (int, *Pages, error) {
 	real, err := resolve(dir)
 	if err != nil {

@@ -35,7 +35,7 @@ func TestPublishWritesWhatWriteWrites(t *testing.T) {
 	s := loadGolden(t, nil)
 	tmp := t.TempDir()
 	streamed, written := filepath.Join(tmp, "streamed"), filepath.Join(tmp, "written")
-	n, err := Publish(context.Background(), streamed, s)
+	n, _, err := PublishBuild(context.Background(), streamed, s, nil, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -47,27 +47,27 @@ func TestPublishWritesWhatWriteWrites(t *testing.T) {
 		t.Fatal(err)
 	}
 	if n != len(files) {
-		t.Errorf("Publish says it wrote %d files; Render made %d", n, len(files))
+		t.Errorf("PublishBuild says it wrote %d files; Render made %d", n, len(files))
 	}
 	got, want := readTree(t, streamed), readTree(t, written)
 	if len(got) != len(want) {
-		t.Errorf("Publish wrote %d files, Write %d", len(got), len(want))
+		t.Errorf("PublishBuild wrote %d files, Write %d", len(got), len(want))
 	}
 	for p, data := range want {
 		if got[p] != data {
-			t.Errorf("%s: Publish wrote %d bytes, Write %d, or they differ", p, len(got[p]), len(data))
+			t.Errorf("%s: PublishBuild wrote %d bytes, Write %d, or they differ", p, len(got[p]), len(data))
 		}
 	}
 	if _, ok := got["en/crime/burglary/index.html"]; !ok {
-		t.Error("Publish wrote no en/crime/burglary/index.html")
+		t.Error("PublishBuild wrote no en/crime/burglary/index.html")
 	}
-	// Into its own output, Publish updates in place, and nothing changed.
+	// Into its own output, PublishBuild updates in place, and nothing changed.
 	ageTree(t, streamed)
-	if _, err := Publish(context.Background(), streamed, s); err != nil {
+	if _, _, err := PublishBuild(context.Background(), streamed, s, nil, nil); err != nil {
 		t.Fatal(err)
 	}
 	if w := touched(t, streamed); len(w) != 0 {
-		t.Errorf("Publish into its own output, nothing changed, wrote %v", w)
+		t.Errorf("PublishBuild into its own output, nothing changed, wrote %v", w)
 	}
 }
 
@@ -107,9 +107,9 @@ func TestPublishFailureLeavesFolderAlone(t *testing.T) {
 				}
 				writeTree(t, out, tt.before)
 			}
-			_, err := Publish(tt.ctx, out, tt.s)
+			_, _, err := PublishBuild(tt.ctx, out, tt.s, nil, nil)
 			if !tt.check(err) {
-				t.Fatalf("Publish = %v, want the failure", err)
+				t.Fatalf("PublishBuild = %v, want the failure", err)
 			}
 			if tt.before == nil {
 				if _, err := os.Lstat(out); !errors.Is(err, os.ErrNotExist) {
