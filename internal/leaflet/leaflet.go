@@ -111,6 +111,9 @@ type Source struct {
 	// language is drawn in the embedded fonts.
 	Fonts   fs.FS
 	Locales *locale.Bundle
+	// site holds the font files of Fonts as Load read them (nil for a
+	// Source made otherwise: they are then read where they are used).
+	site *siteFonts
 }
 
 // Load reads what leaflets need from a site folder (site.toml, content/
@@ -123,7 +126,7 @@ func Load(fsys fs.FS) (Source, problem.List) {
 	if cfg == nil {
 		return Source{}, probs
 	}
-	src := Source{Config: cfg, Fonts: fsys}
+	src := Source{Config: cfg, Fonts: fsys, site: newSiteFonts(fsys)}
 	var more problem.List
 	src.Content, more = content.Load(fsys, cfg)
 	probs = append(probs, more...)

@@ -2,6 +2,7 @@ package leaflet
 
 import (
 	"fmt"
+	"io/fs"
 	"os"
 	"strings"
 	"testing"
@@ -60,4 +61,39 @@ func TestSiteFontProblems(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestSiteFontsReadOnce checks that a font file site.toml names is read
+// once when a site is loaded (and its fonts checked) and a Renderer made
+// from it, not once by the check and again by the Renderer.
+func TestSiteFontsReadOnce(t *testing.T) {
+	font, err := os.ReadFile("../../fonts/NotoSans-Regular.ttf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fsys := fixtureFS(t).(fstest.MapFS)
+	fsys["site.toml"] = &fstest.MapFile{Data: append(fsys["site.toml"].Data, "\n[leaflet.fonts.pl]\nregular = \"fonts/R.ttf\"\n"...)}
+	fsys["fonts/R.ttf"] = &fstest.MapFile{Data: font}
+	counted := &openCounter{FS: fsys, opens: map[string]int{}}
+	src, probs := Load(counted)
+	if err := probs.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := New(src); err != nil {
+		t.Fatal(err)
+	}
+	if n := counted.opens["fonts/R.ttf"]; n != 1 {
+		t.Errorf("fonts/R.ttf read %d times by Load and New; want once", n)
+	}
+}
+
+// openCounter counts the files opened in FS, by name.
+type openCounter struct {
+	fs.FS
+	opens map[string]int
+}
+
+func (c *openCounter) Open(name string) (fs.File, error) {
+	c.opens[name]++
+	return c.FS.Open(name)
 }
