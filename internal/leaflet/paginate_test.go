@@ -177,11 +177,7 @@ func TestTitleOnOneLine(t *testing.T) {
 		if tt.title != "" {
 			d.cover.title.s = tt.title
 		}
-		qr, err := r.qrCode(d.cover.qr)
-		if err != nil {
-			t.Fatal(err)
-		}
-		l, err := r.layout([]*doc{d}, [][][]bool{qr}, false)
+		l, err := r.lay([]*doc{d}, false)
 		if err != nil {
 			t.Fatal(err)
 		}
