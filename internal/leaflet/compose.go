@@ -314,18 +314,14 @@ func endSentence(t text, date string) text {
 	}
 	cut := at + len(date) // the byte dropped
 	t.s = t.s[:cut] + t.s[cut+1:]
-	mine := make([]typeset.Span, 0, len(t.mine))
-	for _, sp := range t.mine {
-		if sp.Start > cut {
-			sp.Start--
+	t.mine = slices.Clone(t.mine) // nil (all personal) stays nil
+	for i := range t.mine {
+		if t.mine[i].Start > cut {
+			t.mine[i].Start--
 		}
-		if sp.End > cut {
-			sp.End--
+		if t.mine[i].End > cut {
+			t.mine[i].End--
 		}
-		mine = append(mine, sp)
-	}
-	if t.mine != nil {
-		t.mine = mine
 	}
 	return t
 }
