@@ -34,13 +34,8 @@ func TestSiteFontProblems(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			fsys := fixtureFS(t).(fstest.MapFS)
-			base := string(fsys["site.toml"].Data)
-			fsys["site.toml"] = &fstest.MapFile{Data: []byte(base + "\n[leaflet.fonts.pl]\n" + tt.toml)}
-			for p, data := range tt.files {
-				fsys[p] = &fstest.MapFile{Data: []byte(data)}
-			}
-			at := fmt.Sprintf("site.toml:%d: ", strings.Count(base, "\n")+2)
+			fsys, line := withSiteFonts(t, tt.toml, tt.files)
+			at := fmt.Sprintf("site.toml:%d: ", line)
 			src, probs := Load(fsys)
 			if tt.want == "" {
 				if err := probs.Err(); err != nil {
@@ -71,9 +66,7 @@ func TestSiteFontsReadOnce(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	fsys := fixtureFS(t).(fstest.MapFS)
-	fsys["site.toml"] = &fstest.MapFile{Data: append(fsys["site.toml"].Data, "\n[leaflet.fonts.pl]\nregular = \"fonts/R.ttf\"\n"...)}
-	fsys["fonts/R.ttf"] = &fstest.MapFile{Data: font}
+	fsys, _ := withSiteFonts(t, "regular = \"fonts/R.ttf\"\n", map[string]string{"fonts/R.ttf": string(font)})
 	counted := &openCounter{FS: fsys, opens: map[string]int{}}
 	src, probs := Load(counted)
 	if err := probs.Err(); err != nil {
@@ -96,4 +89,18 @@ type openCounter struct {
 func (c *openCounter) Open(name string) (fs.File, error) {
 	c.opens[name]++
 	return c.FS.Open(name)
+}
+
+// withSiteFonts is the fixture site with a [leaflet.fonts.pl] table of
+// the given entries and the given files in its folder, and the line of
+// site.toml that names the table.
+func withSiteFonts(t *testing.T, entries string, files map[string]string) (fstest.MapFS, int) {
+	t.Helper()
+	fsys := fixtureFS(t).(fstest.MapFS)
+	base := string(fsys["site.toml"].Data)
+	fsys["site.toml"] = &fstest.MapFile{Data: []byte(base + "\n[leaflet.fonts.pl]\n" + entries)}
+	for p, data := range files {
+		fsys[p] = &fstest.MapFile{Data: []byte(data)}
+	}
+	return fsys, strings.Count(base, "\n") + 2
 }
