@@ -136,10 +136,7 @@ func (s *setter) labelWidth(d *doc) float64 {
 			if b.kind != row && b.kind != blank {
 				return
 			}
-			blk, err := typeset.Layout(b.label.s, typeset.Style{Stack: s.stack, Size: s.sz.body, Bold: true, Lang: s.lang}, 10*textW)
-			if err == nil {
-				w = max(w, blk.Width)
-			}
+			w = max(w, s.width(b.label, true))
 		})
 	}
 	return min(w+16, 0.5*textW)
