@@ -33,9 +33,6 @@ type footer struct {
 	bare   string                 // "LP-12345-26": the reference alone, where the labelled one would wrap
 	made   string                 // "Made on 23 November 2026"
 	pageOf func(n, of int) string // "Page 2 of 4"
-	// refs keeps the reference as footerPieces set it, by its text, so
-	// that it is shaped once for all the pages of this doc, not kept.
-	refs map[string]typeset.Block
 }
 
 // cover is the top of the first page: a title, the campaign and force and
@@ -142,7 +139,6 @@ func (c *composer) heading(id string) { c.add(block{kind: heading, body: c.msg(i
 func (c *composer) footer(label, ref string, made time.Time) {
 	if ref != "" {
 		c.doc.footer.ref, c.doc.footer.bare = c.strs.T(label)+": "+ref, ref
-		c.doc.footer.refs = map[string]typeset.Block{}
 	}
 	c.doc.footer.made = c.strs.D("LeafletMade", map[string]any{"Date": c.strs.Date(made)})
 }
@@ -318,18 +314,14 @@ func endSentence(t text, date string) text {
 	}
 	cut := at + len(date) // the byte dropped
 	t.s = t.s[:cut] + t.s[cut+1:]
-	mine := make([]typeset.Span, 0, len(t.mine))
-	for _, sp := range t.mine {
-		if sp.Start > cut {
-			sp.Start--
+	t.mine = slices.Clone(t.mine) // nil (all personal) stays nil
+	for i := range t.mine {
+		if t.mine[i].Start > cut {
+			t.mine[i].Start--
 		}
-		if sp.End > cut {
-			sp.End--
+		if t.mine[i].End > cut {
+			t.mine[i].End--
 		}
-		mine = append(mine, sp)
-	}
-	if t.mine != nil {
-		t.mine = mine
 	}
 	return t
 }

@@ -24,7 +24,7 @@ const (
 // checkLaidOut lays d out as Render does and checks that it takes pages
 // pages, and fills them as checkFills asks.
 func checkLaidOut(r *Renderer, d Details, pages int) error {
-	l, err := laidOut(r, d)
+	l, err := r.lay(r.docs(d), d.LargePrint)
 	if err != nil {
 		return err
 	}
@@ -68,7 +68,7 @@ func TestPagesFilledLargeAndBilingual(t *testing.T) {
 				g.Go(func() error {
 					d := sample(l)
 					d.Crime, d.LargePrint, d.Bilingual = crime, !bi, bi
-					lt, err := laidOut(r, d)
+					lt, err := r.lay(r.docs(d), d.LargePrint)
 					if err == nil {
 						err = checkFills(lt)
 					}
@@ -93,12 +93,7 @@ func TestPagesFilledLargeAndBilingual(t *testing.T) {
 	generic := map[int]int{}
 	for _, l := range r.languages() {
 		g.Go(func() error {
-			d := r.composeGeneric(l)
-			qr, err := r.qrCode(d.cover.qr)
-			if err != nil {
-				return err
-			}
-			lt, err := r.layout([]*doc{d}, [][][]bool{qr}, false)
+			lt, err := r.lay([]*doc{r.composeGeneric(l)}, false)
 			if err == nil {
 				err = checkFills(lt)
 			}
@@ -124,22 +119,3 @@ func TestPagesFilledLargeAndBilingual(t *testing.T) {
 // must fit on four pages: each language on two, English starting on a
 // page of its own.
 const minFourPages = 108
-
-// laidOut lays out the leaflet of d as Render does.
-func laidOut(r *Renderer, d Details) (*laid, error) {
-	docs := []*doc{r.compose(d, d.Lang)}
-	if d.Bilingual && d.Lang != r.src.Config.DefaultLanguage {
-		docs = append(docs, r.compose(d, r.src.Config.DefaultLanguage))
-	}
-	qr := make([][][]bool, len(docs))
-	for i, dd := range docs {
-		if dd.cover.qr != "" {
-			m, err := r.qrCode(dd.cover.qr)
-			if err != nil {
-				return nil, err
-			}
-			qr[i] = m
-		}
-	}
-	return r.layout(docs, qr, d.LargePrint)
-}

@@ -47,10 +47,7 @@ type checkKey struct {
 // else the embedded Noto fonts for its script, followed by Noto Sans.
 func newFontSet(src Source, langs []string) (*fontSet, error) {
 	fs := &fontSet{lib: typeset.NewLibrary(fonts.FS()).CutAtSpaces(), stacks: map[string]*typeset.Stack{}, pdf: map[*typeset.Font]*pdf.Font{}}
-	var siteLib *typeset.Library
-	if src.Fonts != nil {
-		siteLib = typeset.NewLibrary(src.Fonts)
-	}
+	site := src.siteFonts()
 	var errs []error
 	for _, lang := range langs {
 		families := withFallbacks(typeset.DefaultFamilies(lang))
@@ -66,8 +63,8 @@ func newFontSet(src Source, langs []string) (*fontSet, error) {
 			}
 		}
 		st, err := fs.lib.Stack(families...)
-		if _, ok := src.Config.Leaflet.Fonts[lang]; ok && siteLib != nil {
-			if st, err = fs.siteStack(siteLib, src.Config, lang, families); err != nil {
+		if _, ok := src.Config.Leaflet.Fonts[lang]; ok && site != nil {
+			if st, err = fs.siteStack(site, src.Config, lang, families); err != nil {
 				errs = append(errs, err) // it names site.toml's line
 				continue
 			}

@@ -19,7 +19,8 @@ import (
 
 // footerPieces sets line, the text of the footer f, on one line with its
 // reference (f.bare, "" when it has none) shaped on its own, once for all
-// the doc's pages, which all have the footer's style. ok is false
+// the doc's pages (s.scratch keeps it), which all have the footer's
+// style. ok is false
 // when the line does not fit on one line of the text width (or s.err is
 // set): the caller then sets it whole.
 func (s *setter) footerPieces(f footer, line string, st tstyle) (blk typeset.Block, ok bool) {
@@ -45,14 +46,9 @@ func (s *setter) footerPieces(f footer, line string, st tstyle) (blk typeset.Blo
 			pieces = append(pieces, typeset.Block{Text: t.s})
 			continue
 		}
-		b, ok := f.refs[t.s]
-		if !ok || !t.own {
-			if b, ok = s.layout(&node{}, t, st, 10*textW); !ok || len(b.Lines) != 1 {
-				return blk, false
-			}
-			if t.own && f.refs != nil {
-				f.refs[t.s] = b
-			}
+		b, ok := s.layout(&node{}, t, st, 10*textW)
+		if !ok || len(b.Lines) != 1 {
+			return blk, false
 		}
 		pieces = append(pieces, b)
 		width += b.Width

@@ -20,12 +20,13 @@ func TestFooterPieces(t *testing.T) {
 	sz := sizesFor(false)
 	for _, l := range r.languages() {
 		d := r.compose(sample(l), l)
-		s := r.footerSetter(d, sz)
+		sc := newScratch()
+		s := r.footerSetter(d, sz, sc)
 		t0, pieced := s.footerLine(&node{}, d.footer, 0, 2, footerStyle(sz))
 		if s.err != nil {
 			t.Fatal(s.err)
 		}
-		whole, ok := s.layout(&node{}, t0, footerStyle(sz), textW)
+		whole, ok := r.footerSetter(d, sz, nil).layout(&node{}, t0, footerStyle(sz), textW)
 		if !ok || len(whole.Lines) != 1 || len(pieced.Lines) != 1 {
 			t.Fatalf("%s: footer %q set on %d lines whole, %d in pieces; want one", l, t0.s, len(whole.Lines), len(pieced.Lines))
 		}
@@ -47,16 +48,17 @@ func TestFooterPieces(t *testing.T) {
 		if !strings.Contains(ltr.String(), "LP-12345-26") {
 			t.Errorf("%s: the reference is not drawn left to right in one piece: %q", l, ltr.String())
 		}
-		// The reference is shaped once for all pages, and nothing else
-		// is kept with it.
+		// The reference is set once for all pages, and nothing else is
+		// kept with it.
+		kept := len(sc.blocks)
 		s.footerLine(&node{}, d.footer, 1, 2, footerStyle(sz))
-		for k := range d.footer.refs {
-			if strings.TrimSpace(k) != "LP-12345-26" {
-				t.Errorf("%s: the doc keeps %q with its reference", l, k)
+		for k := range sc.blocks {
+			if strings.TrimSpace(k.text) != "LP-12345-26" {
+				t.Errorf("%s: the leaflet keeps %q with its reference", l, k.text)
 			}
 		}
-		if len(d.footer.refs) == 0 {
-			t.Errorf("%s: the reference is not kept for the next page", l)
+		if kept == 0 || len(sc.blocks) != kept {
+			t.Errorf("%s: the leaflet keeps %d layouts of its reference after page 1, %d after page 2; want some, and no more for page 2", l, kept, len(sc.blocks))
 		}
 	}
 }
@@ -70,7 +72,7 @@ func TestFooterTooLong(t *testing.T) {
 		det := sample(l)
 		det.CrimeRef = strings.Repeat("LP-12345-26/", 8) + "X"
 		d := r.compose(det, l)
-		s := r.footerSetter(d, sz)
+		s := r.footerSetter(d, sz, newScratch())
 		t0, blk := s.footerLine(&node{}, d.footer, 0, 2, footerStyle(sz))
 		if s.err != nil {
 			t.Fatal(s.err)

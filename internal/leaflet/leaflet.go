@@ -111,6 +111,9 @@ type Source struct {
 	// language is drawn in the embedded fonts.
 	Fonts   fs.FS
 	Locales *locale.Bundle
+	// site holds the font files of Fonts as Load read them (nil for a
+	// Source made otherwise: they are then read where they are used).
+	site *siteFonts
 }
 
 // Load reads what leaflets need from a site folder (site.toml, content/
@@ -123,7 +126,7 @@ func Load(fsys fs.FS) (Source, problem.List) {
 	if cfg == nil {
 		return Source{}, probs
 	}
-	src := Source{Config: cfg, Fonts: fsys}
+	src := Source{Config: cfg, Fonts: fsys, site: newSiteFonts(fsys)}
 	var more problem.List
 	src.Content, more = content.Load(fsys, cfg)
 	probs = append(probs, more...)
@@ -243,11 +246,17 @@ func (r *Renderer) Render(d Details) ([]byte, error) {
 	if err := r.Validate(d); err != nil {
 		return nil, err
 	}
+	return r.print(r.docs(d), d.LargePrint)
+}
+
+// docs composes the leaflet for d: in its language, then, where d asks
+// for a bilingual leaflet, in the site's default language.
+func (r *Renderer) docs(d Details) []*doc {
 	docs := []*doc{r.compose(d, d.Lang)}
 	if d.Bilingual && d.Lang != r.src.Config.DefaultLanguage {
 		docs = append(docs, r.compose(d, r.src.Config.DefaultLanguage))
 	}
-	return r.print(docs, d.LargePrint)
+	return docs
 }
 
 // Generic returns the leaflet in lang that is not about any one case: the
@@ -372,6 +381,16 @@ func CrimePage(slug string) string { return crimeSection + "/" + slug }
 // print lays out the docs, one after the other, and draws them into one
 // PDF.
 func (r *Renderer) print(docs []*doc, large bool) ([]byte, error) {
+	l, err := r.lay(docs, large)
+	if err != nil {
+		return nil, err
+	}
+	return r.fonts.draw(l)
+}
+
+// lay makes the QR code of each doc's cover and lays the docs out, one
+// after the other.
+func (r *Renderer) lay(docs []*doc, large bool) (*laid, error) {
 	qr := make([][][]bool, len(docs))
 	for i, d := range docs {
 		if d.cover.qr != "" { // a discreet leaflet has none
@@ -382,9 +401,5 @@ func (r *Renderer) print(docs []*doc, large bool) ([]byte, error) {
 			qr[i] = m
 		}
 	}
-	l, err := r.layout(docs, qr, large)
-	if err != nil {
-		return nil, err
-	}
-	return r.fonts.draw(l)
+	return r.layout(docs, qr, large)
 }

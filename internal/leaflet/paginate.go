@@ -61,15 +61,15 @@ func (r *Renderer) layout(docs []*doc, qr [][][]bool, large bool) (*laid, error)
 // footerHeight is the height of the doc's longest footer, measured
 // without setting its glyphs.
 func (r *Renderer) footerHeight(d *doc, sz sizes, sc *scratch) (float64, error) {
-	s := r.footerSetter(d, sz)
-	s.scratch = sc
+	s := r.footerSetter(d, sz, sc)
 	_, blk := s.footerLine(&node{}, d.footer, 98, 99, footerStyle(sz))
 	return blk.Height, s.err
 }
 
-// footerSetter is the setter of a doc's footer.
-func (r *Renderer) footerSetter(d *doc, sz sizes) *setter {
-	s := &setter{fonts: r.fonts, stack: r.fonts.stacks[d.lang], lang: d.lang, rtl: d.rtl, sz: sz, part: &node{}}
+// footerSetter is the setter of a doc's footer, keeping the reference
+// it sets in sc.
+func (r *Renderer) footerSetter(d *doc, sz sizes, sc *scratch) *setter {
+	s := &setter{fonts: r.fonts, stack: r.fonts.stacks[d.lang], lang: d.lang, rtl: d.rtl, sz: sz, part: &node{}, scratch: sc}
 	s.sz.lead = 1.3
 	return s
 }
@@ -82,8 +82,7 @@ func footerStyle(sz sizes) tstyle { return tstyle{size: sz.small, color: inkGrey
 // shaped anew for every page and not kept; once a page, as the line
 // footerLine chose is set as it was measured.
 func (r *Renderer) footer(d *doc, sz sizes, p, n int, sc *scratch) (piece, error) {
-	s := r.footerSetter(d, sz)
-	s.scratch = sc
+	s := r.footerSetter(d, sz, sc)
 	n0 := &node{}
 	st := footerStyle(sz)
 	t, blk := s.footerLine(n0, d.footer, p, n, st)
@@ -137,10 +136,7 @@ func (s *setter) labelWidth(d *doc) float64 {
 			if b.kind != row && b.kind != blank {
 				return
 			}
-			blk, err := typeset.Layout(b.label.s, typeset.Style{Stack: s.stack, Size: s.sz.body, Bold: true, Lang: s.lang}, 10*textW)
-			if err == nil {
-				w = max(w, blk.Width)
-			}
+			w = max(w, s.width(b.label, true))
 		})
 	}
 	return min(w+16, 0.5*textW)

@@ -67,7 +67,7 @@ func TestPlaceSplitsCardsAtFootOfPage(t *testing.T) {
 
 // rightsUnit sets the rights of the English leaflet of the fixture site
 // as the layout does, and returns the unit and the list's element.
-func rightsUnit(t *testing.T) (unit, *node, *setter) {
+func rightsUnit(t *testing.T) (unit, *node) {
 	t.Helper()
 	r := testRenderer(t)
 	d := r.compose(sample("en"), "en")
@@ -76,12 +76,12 @@ func rightsUnit(t *testing.T) (unit, *node, *setter) {
 		for _, b := range blocks {
 			if b.kind == columns && b.more[0].kind == item {
 				u := s.unit(b)
-				return u, s.part.items[len(s.part.items)-1].kid, s
+				return u, s.part.items[len(s.part.items)-1].kid
 			}
 		}
 	}
 	t.Fatal("the English leaflet has no list of rights")
-	return unit{}, nil, nil
+	return unit{}, nil
 }
 
 // TestPlaceBreaksListBetweenRights checks that a list of rights that does
@@ -99,7 +99,7 @@ func TestPlaceBreaksListBetweenRights(t *testing.T) {
 		{"no right fits", 715, false},
 		{"the list fits", 100, false},
 	} {
-		list, l, _ := rightsUnit(t)
+		list, l := rightsUnit(t)
 		units := []unit{leafUnit(tt.before, 0, false), leafUnit(20, 8, true), list}
 		var furniture [][]piece
 		pl := placer{top: 0, bottom: 740, furniture: &furniture}
@@ -177,11 +177,7 @@ func TestTitleOnOneLine(t *testing.T) {
 		if tt.title != "" {
 			d.cover.title.s = tt.title
 		}
-		qr, err := r.qrCode(d.cover.qr)
-		if err != nil {
-			t.Fatal(err)
-		}
-		l, err := r.layout([]*doc{d}, [][][]bool{qr}, false)
+		l, err := r.lay([]*doc{d}, false)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -5,12 +5,40 @@ import (
 	"fmt"
 	"io/fs"
 	"slices"
+	"sync"
 
 	"victimsite/internal/config"
 	"victimsite/internal/pdf"
 	"victimsite/internal/problem"
 	"victimsite/internal/typeset"
 )
+
+// siteFonts are the font files of a site's folder that site.toml names
+// for the leaflets, each read and parsed once, for the typesetter and for
+// the PDF writer: Load keeps them in the Source it returns, so that the
+// Renderer New makes from it uses the fonts CheckFonts parsed.
+type siteFonts struct {
+	lib *typeset.Library
+	mu  sync.Mutex
+	pdf map[*typeset.Font]*pdf.Font
+}
+
+// newSiteFonts reads font files from a site's folder.
+func newSiteFonts(fsys fs.FS) *siteFonts {
+	return &siteFonts{lib: typeset.NewLibrary(fsys), pdf: map[*typeset.Font]*pdf.Font{}}
+}
+
+// siteFonts returns the site's font files as Load read them, or else a
+// reader of its folder (nil when it has none).
+func (src Source) siteFonts() *siteFonts {
+	switch {
+	case src.site != nil:
+		return src.site
+	case src.Fonts != nil:
+		return newSiteFonts(src.Fonts)
+	}
+	return nil
+}
 
 // CheckFonts reads every font file site.toml names for the leaflets
 // ([leaflet.fonts.<lang>]) from src.Fonts, as the leaflets will, and
@@ -20,17 +48,17 @@ import (
 // are left to it.
 func CheckFonts(src Source) problem.List {
 	var probs problem.List
-	if src.Fonts == nil || src.Config == nil {
+	site := src.siteFonts()
+	if site == nil || src.Config == nil {
 		return nil
 	}
-	lib := typeset.NewLibrary(src.Fonts)
 	for _, lang := range fontLangs(src.Config) {
 		ff := src.Config.Leaflet.Fonts[lang]
 		for _, f := range []struct{ which, name string }{{"regular", ff.Regular}, {"bold", ff.Bold}} {
 			if !config.FontPath(f.name) {
 				continue
 			}
-			if _, _, err := siteFont(lib, lang, f.which, f.name); err != nil {
+			if _, _, err := site.font(lang, f.which, f.name); err != nil {
 				probs.Add(config.File, src.Config.FontLine(lang), "%v", err)
 			}
 		}
@@ -51,17 +79,18 @@ func fontLangs(cfg *config.Site) []string {
 	return langs
 }
 
-// siteFont loads a font file of the site's, for the typesetter and for
-// the PDF writer. Its error says which entry of site.toml, what is wrong
-// and what to do, but not the line (the caller has the config).
-func siteFont(lib *typeset.Library, lang, which, name string) (*typeset.Font, *pdf.Font, error) {
-	f, err := lib.Font(name)
+// font loads a font file of the site's, for the typesetter and for the
+// PDF writer, on first use. Its error says which entry of site.toml,
+// what is wrong and what to do, but not the line (the caller has the
+// config).
+func (s *siteFonts) font(lang, which, name string) (*typeset.Font, *pdf.Font, error) {
+	f, err := s.lib.Font(name)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil, fmt.Errorf("[leaflet.fonts.%s]: the %s font %q is not in the site's folder; put the font file there, or correct the path (relative to the folder of site.toml)", lang, which, name)
 	}
 	var p *pdf.Font
 	if err == nil {
-		p, err = pdf.ParseFont(f.Data())
+		p, err = s.pdfFont(f)
 	}
 	if err != nil {
 		return nil, nil, fmt.Errorf("[leaflet.fonts.%s]: the %s font %q cannot be used (%v); give a TrueType or OpenType font file (.ttf, .otf)", lang, which, name, err)
@@ -69,9 +98,24 @@ func siteFont(lib *typeset.Library, lang, which, name string) (*typeset.Font, *p
 	return f, p, nil
 }
 
+// pdfFont returns f parsed for the PDF writer, parsing it on first use.
+func (s *siteFonts) pdfFont(f *typeset.Font) (*pdf.Font, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if p, ok := s.pdf[f]; ok {
+		return p, nil
+	}
+	p, err := pdf.ParseFont(f.Data())
+	if err != nil {
+		return nil, err
+	}
+	s.pdf[f] = p
+	return p, nil
+}
+
 // siteStack puts the site's font files for lang first in its stack,
 // followed by the embedded fonts. An error names site.toml's line.
-func (fs *fontSet) siteStack(site *typeset.Library, cfg *config.Site, lang string, families []typeset.Family) (*typeset.Stack, error) {
+func (fs *fontSet) siteStack(site *siteFonts, cfg *config.Site, lang string, families []typeset.Family) (*typeset.Stack, error) {
 	ff := cfg.Leaflet.Fonts[lang]
 	r, err := fs.siteFont(site, lang, "regular", ff.Regular)
 	if err != nil {
@@ -90,9 +134,9 @@ func (fs *fontSet) siteStack(site *typeset.Library, cfg *config.Site, lang strin
 	return typeset.NewStack(append([]*typeset.Font{r}, st.Fonts(false)...), append([]*typeset.Font{b}, st.Fonts(true)...))
 }
 
-// siteFont is siteFont, keeping the font as the PDF writer parsed it.
-func (fs *fontSet) siteFont(site *typeset.Library, lang, which, name string) (*typeset.Font, error) {
-	f, p, err := siteFont(site, lang, which, name)
+// siteFont is site.font, keeping the font as the PDF writer parsed it.
+func (fs *fontSet) siteFont(site *siteFonts, lang, which, name string) (*typeset.Font, error) {
+	f, p, err := site.font(lang, which, name)
 	if err != nil {
 		return nil, err
 	}

@@ -2,6 +2,7 @@ package leaflet
 
 import (
 	"fmt"
+	"io/fs"
 	"os"
 	"strings"
 	"testing"
@@ -33,13 +34,8 @@ func TestSiteFontProblems(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			fsys := fixtureFS(t).(fstest.MapFS)
-			base := string(fsys["site.toml"].Data)
-			fsys["site.toml"] = &fstest.MapFile{Data: []byte(base + "\n[leaflet.fonts.pl]\n" + tt.toml)}
-			for p, data := range tt.files {
-				fsys[p] = &fstest.MapFile{Data: []byte(data)}
-			}
-			at := fmt.Sprintf("site.toml:%d: ", strings.Count(base, "\n")+2)
+			fsys, line := withSiteFonts(t, tt.toml, tt.files)
+			at := fmt.Sprintf("site.toml:%d: ", line)
 			src, probs := Load(fsys)
 			if tt.want == "" {
 				if err := probs.Err(); err != nil {
@@ -60,4 +56,51 @@ func TestSiteFontProblems(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestSiteFontsReadOnce checks that a font file site.toml names is read
+// once when a site is loaded (and its fonts checked) and a Renderer made
+// from it, not once by the check and again by the Renderer.
+func TestSiteFontsReadOnce(t *testing.T) {
+	font, err := os.ReadFile("../../fonts/NotoSans-Regular.ttf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fsys, _ := withSiteFonts(t, "regular = \"fonts/R.ttf\"\n", map[string]string{"fonts/R.ttf": string(font)})
+	counted := &openCounter{FS: fsys, opens: map[string]int{}}
+	src, probs := Load(counted)
+	if err := probs.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := New(src); err != nil {
+		t.Fatal(err)
+	}
+	if n := counted.opens["fonts/R.ttf"]; n != 1 {
+		t.Errorf("fonts/R.ttf read %d times by Load and New; want once", n)
+	}
+}
+
+// openCounter counts the files opened in FS, by name.
+type openCounter struct {
+	fs.FS
+	opens map[string]int
+}
+
+func (c *openCounter) Open(name string) (fs.File, error) {
+	c.opens[name]++
+	return c.FS.Open(name)
+}
+
+// withSiteFonts is the fixture site with a [leaflet.fonts.pl] table of
+// the given entries and the given files in its folder, and the line of
+// site.toml that names the table.
+func withSiteFonts(t *testing.T, entries string, files map[string]string) (fstest.MapFS, int) {
+	t.Helper()
+	fsys := fixtureFS(t).(fstest.MapFS)
+	base := string(fsys["site.toml"].Data)
+	fsys["site.toml"] = &fstest.MapFile{Data: []byte(base + "\n[leaflet.fonts.pl]\n" + entries)}
+	for p, data := range files {
+		fsys[p] = &fstest.MapFile{Data: []byte(data)}
+	}
+	return fsys, strings.Count(base, "\n") + 2
 }

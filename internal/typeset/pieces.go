@@ -84,12 +84,12 @@ func cut(p *paragraph, it runeSpan, own []bool, f *Font) []cutPiece {
 		}
 	}
 	merged := ps[:0]
-	for _, p := range ps {
-		if n := len(merged); n > 0 && merged[n-1].own == p.own {
-			merged[n-1].end = p.end
+	for _, pc := range ps {
+		if n := len(merged); n > 0 && merged[n-1].own == pc.own {
+			merged[n-1].end = pc.end
 			continue
 		}
-		merged = append(merged, p)
+		merged = append(merged, pc)
 	}
 	return merged
 }
