@@ -88,7 +88,7 @@ func wantFonts(t *testing.T, pdf, name string, want bool) {
 		t.Fatal(err)
 	}
 	var names []string
-	for _, m := range baseFont.FindAllSubmatch(pdftest.Unpack(t, data, false), -1) {
+	for _, m := range baseFont.FindAllSubmatch(pdftest.Unpack(t, data), -1) {
 		names = append(names, string(m[1]))
 	}
 	slices.Sort(names) // a font and its descendant both name it

@@ -97,5 +97,5 @@ func sample(lang string) Details {
 // plain text (see pdftest.Unpack).
 func unpacked(t testing.TB, b []byte) []byte {
 	t.Helper()
-	return pdftest.Unpack(t, b, true)
+	return pdftest.Unpack(t, b)
 }

@@ -6,8 +6,6 @@ import (
 	"regexp"
 	"strconv"
 	"testing"
-
-	"victimsite/internal/pdf/pdftest"
 )
 
 // TestSharedPages checks that the pages after the first of a leaflet,
@@ -27,7 +25,7 @@ func TestSharedPages(t *testing.T) {
 				t.Fatal(err)
 			}
 			shared[i] = sharedStreams(t, b)
-			if pages := bytes.Count(pdftest.Unpack(t, b, false), []byte("/Type/Page/")); len(shared[i]) != pages-1 || pages < 2 {
+			if pages := bytes.Count(unpacked(t, b), []byte("/Type/Page/")); len(shared[i]) != pages-1 || pages < 2 {
 				t.Errorf("%s: %d of %d pages have a shared stream, want all but the first", lang, len(shared[i]), pages)
 			}
 		}
@@ -52,7 +50,7 @@ var (
 func sharedStreams(t *testing.T, b []byte) [][]byte {
 	t.Helper()
 	var out [][]byte
-	for _, m := range contentsPair.FindAllSubmatch(pdftest.Unpack(t, b, false), -1) {
+	for _, m := range contentsPair.FindAllSubmatch(unpacked(t, b), -1) {
 		s := regexp.MustCompile(fmt.Sprintf(streamObject, m[1])).FindSubmatch(b)
 		if s == nil {
 			t.Fatalf("no stream object %s", m[1])

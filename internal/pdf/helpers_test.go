@@ -116,7 +116,7 @@ func write(t testing.TB, d *Document) []byte {
 // something is left out must not pass on objects it could not read.
 func unpack(t testing.TB, b []byte) []byte {
 	t.Helper()
-	return pdftest.Unpack(t, b, true)
+	return pdftest.Unpack(t, b)
 }
 
 // readToUnicode reads a ToUnicode CMap as appendToUnicode writes it
