@@ -29,8 +29,7 @@ func (e *GlyphError) Error() string {
 type fontSet struct {
 	lib    *typeset.Library
 	stacks map[string]*typeset.Stack // by language code
-	mu     sync.Mutex
-	pdf    map[*typeset.Font]*pdf.Font
+	pdf    pdfFonts
 	// drawable holds the site's texts (never personal ones) that check
 	// has passed, by checkKey: they are the same in every leaflet.
 	drawable sync.Map
@@ -46,7 +45,7 @@ type checkKey struct {
 // gives it ([leaflet.fonts.<lang>], read from the site's folder), or
 // else the embedded Noto fonts for its script, followed by Noto Sans.
 func newFontSet(src Source, langs []string) (*fontSet, error) {
-	fs := &fontSet{lib: typeset.NewLibrary(fonts.FS()).CutAtSpaces(), stacks: map[string]*typeset.Stack{}, pdf: map[*typeset.Font]*pdf.Font{}}
+	fs := &fontSet{lib: typeset.NewLibrary(fonts.FS()).CutAtSpaces(), stacks: map[string]*typeset.Stack{}}
 	site := src.siteFonts()
 	var errs []error
 	for _, lang := range langs {
@@ -93,24 +92,62 @@ func withFallbacks(families []typeset.Family) []typeset.Family {
 }
 
 // pdfFont returns the font parsed for the PDF writer, parsing it on
-// first use.
+// first use; Noto Sans keeps its digits (keptDigits).
 func (fs *fontSet) pdfFont(f *typeset.Font) (*pdf.Font, error) {
-	fs.mu.Lock()
-	defer fs.mu.Unlock()
-	if p, ok := fs.pdf[f]; ok {
+	p, err := fs.pdf.get(f, func(p *pdf.Font) {
+		for _, name := range []string{fonts.SansRegular, fonts.SansBold} {
+			if sans, err := fs.lib.Font(name); err == nil && f == sans {
+				p.Keep(keptGlyphs(f)...)
+			}
+		}
+	})
+	if err != nil {
+		return nil, fmt.Errorf("font %s: %w", f.Name(), err)
+	}
+	return p, nil
+}
+
+// pdfFonts keeps each font parsed once for the PDF writer, which caches
+// its subsets. The zero value is empty and ready; it is safe for
+// concurrent use.
+type pdfFonts struct {
+	mu sync.Mutex
+	m  map[*typeset.Font]*pdf.Font
+}
+
+// get returns f parsed for the PDF writer, parsing it and calling setup
+// (if not nil) on first use.
+func (c *pdfFonts) get(f *typeset.Font, setup func(*pdf.Font)) (*pdf.Font, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if p, ok := c.m[f]; ok {
 		return p, nil
 	}
 	p, err := pdf.ParseFont(f.Data())
 	if err != nil {
-		return nil, fmt.Errorf("font %s: %w", f.Name(), err)
+		return nil, err
 	}
-	for _, name := range []string{fonts.SansRegular, fonts.SansBold} {
-		if sans, err := fs.lib.Font(name); err == nil && f == sans {
-			p.Keep(keptGlyphs(f)...)
-		}
+	if setup != nil {
+		setup(p)
 	}
-	fs.pdf[f] = p
+	c.putLocked(f, p)
 	return p, nil
+}
+
+// put keeps p as f parsed, unless f has been parsed already.
+func (c *pdfFonts) put(f *typeset.Font, p *pdf.Font) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if _, ok := c.m[f]; !ok {
+		c.putLocked(f, p)
+	}
+}
+
+func (c *pdfFonts) putLocked(f *typeset.Font, p *pdf.Font) {
+	if c.m == nil {
+		c.m = map[*typeset.Font]*pdf.Font{}
+	}
+	c.m[f] = p
 }
 
 // keptDigits are the characters every leaflet embeds in Noto Sans,

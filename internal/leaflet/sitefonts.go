@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io/fs"
 	"slices"
-	"sync"
 
 	"victimsite/internal/config"
 	"victimsite/internal/pdf"
@@ -19,13 +18,12 @@ import (
 // Renderer New makes from it uses the fonts CheckFonts parsed.
 type siteFonts struct {
 	lib *typeset.Library
-	mu  sync.Mutex
-	pdf map[*typeset.Font]*pdf.Font
+	pdf pdfFonts
 }
 
 // newSiteFonts reads font files from a site's folder.
 func newSiteFonts(fsys fs.FS) *siteFonts {
-	return &siteFonts{lib: typeset.NewLibrary(fsys), pdf: map[*typeset.Font]*pdf.Font{}}
+	return &siteFonts{lib: typeset.NewLibrary(fsys)}
 }
 
 // siteFonts returns the site's font files as Load read them, or else a
@@ -90,27 +88,12 @@ func (s *siteFonts) font(lang, which, name string) (*typeset.Font, *pdf.Font, er
 	}
 	var p *pdf.Font
 	if err == nil {
-		p, err = s.pdfFont(f)
+		p, err = s.pdf.get(f, nil)
 	}
 	if err != nil {
 		return nil, nil, fmt.Errorf("[leaflet.fonts.%s]: the %s font %q cannot be used (%v); give a TrueType or OpenType font file (.ttf, .otf)", lang, which, name, err)
 	}
 	return f, p, nil
-}
-
-// pdfFont returns f parsed for the PDF writer, parsing it on first use.
-func (s *siteFonts) pdfFont(f *typeset.Font) (*pdf.Font, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if p, ok := s.pdf[f]; ok {
-		return p, nil
-	}
-	p, err := pdf.ParseFont(f.Data())
-	if err != nil {
-		return nil, err
-	}
-	s.pdf[f] = p
-	return p, nil
 }
 
 // siteStack puts the site's font files for lang first in its stack,
@@ -140,10 +123,6 @@ func (fs *fontSet) siteFont(site *siteFonts, lang, which, name string) (*typeset
 	if err != nil {
 		return nil, err
 	}
-	fs.mu.Lock()
-	defer fs.mu.Unlock()
-	if _, ok := fs.pdf[f]; !ok {
-		fs.pdf[f] = p
-	}
+	fs.pdf.put(f, p)
 	return f, nil
 }
