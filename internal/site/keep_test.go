@@ -32,6 +32,25 @@ func buildInto(t *testing.T, fsys fstest.MapFS, out, key string) int {
 	return pages.Kept()
 }
 
+// renderInto fingerprints and loads the site in fsys and renders it into
+// out as a build with key "k" would, without writing it.
+func renderInto(t *testing.T, fsys fstest.MapFS, out string) (*Site, *Inputs, Files, *Pages) {
+	t.Helper()
+	in, err := ReadInputs(fsys, "k")
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, probs := Load(fsys)
+	if probs.Errors() > 0 {
+		t.Fatal(probs)
+	}
+	files, pages, err := st.RenderInto(out, in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return st, in, files, pages
+}
+
 // builtFiles reads what a build wrote into out, less its Marker and
 // cache.
 func builtFiles(t *testing.T, out string) Files {
@@ -177,18 +196,7 @@ func TestRenderIntoHoldsOnlyWhatChanged(t *testing.T) {
 		t.Fatal(err)
 	}
 	before := stamps(t, out)
-	in, err := ReadInputs(fsys, "k")
-	if err != nil {
-		t.Fatal(err)
-	}
-	st, probs := Load(fsys)
-	if probs.Errors() > 0 {
-		t.Fatal(probs)
-	}
-	files, pages, err := st.RenderInto(out, in)
-	if err != nil {
-		t.Fatal(err)
-	}
+	st, in, files, pages := renderInto(t, fsys, out)
 	if pages.Kept() != 0 {
 		t.Errorf("kept %d pages after the strings changed; want every page rendered again", pages.Kept())
 	}
@@ -243,18 +251,7 @@ func TestWriteBuildRefusesKeptPagesWhenTheCacheWent(t *testing.T) {
 	buildInto(t, fsys, out, "k")
 	const page = "content/crime/burglary.en.md"
 	fsys[page] = &fstest.MapFile{Data: append(slices.Clone(fsys[page].Data), "\nOne more line.\n"...)}
-	in, err := ReadInputs(fsys, "k")
-	if err != nil {
-		t.Fatal(err)
-	}
-	st, probs := Load(fsys)
-	if probs.Errors() > 0 {
-		t.Fatal(probs)
-	}
-	files, pages, err := st.RenderInto(out, in)
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, in, files, pages := renderInto(t, fsys, out)
 	if pages.Kept() == 0 {
 		t.Fatal("RenderInto kept no pages after an edit to one page's text")
 	}
@@ -262,7 +259,7 @@ func TestWriteBuildRefusesKeptPagesWhenTheCacheWent(t *testing.T) {
 		t.Fatal(err)
 	}
 	before := readTree(t, out)
-	err = WriteBuild(out, files, in, nil, pages)
+	err := WriteBuild(out, files, in, nil, pages)
 	if err == nil || !strings.Contains(err.Error(), "changed while the build ran; build again") {
 		t.Errorf("WriteBuild = %v, want it to say the folder changed while the build ran", err)
 	}
